@@ -1,0 +1,1 @@
+namespace EsaStage.Core; internal static class Placeholder { }

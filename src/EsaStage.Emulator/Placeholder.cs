@@ -1,0 +1,1 @@
+namespace EsaStage.Emulator; internal static class Placeholder { }
