@@ -1,1 +1,0 @@
-namespace EsaStage.Core; internal static class Placeholder { }
