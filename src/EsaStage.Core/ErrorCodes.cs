@@ -1,0 +1,84 @@
+namespace EsaStage.Core;
+
+/// <summary>
+/// The product's diagnostic codes. <c>ESA1xxx</c>: input rejected locally, before anything remote is spent;
+/// <c>ESA2xxx</c>: the ESA OpenAPI refused or failed; <c>ESA3xxx</c>: the OSS upload failed;
+/// <c>ESA9xxx</c>: unexpected failures.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>The routine name breaks the naming rule.</summary>
+    public const string InvalidRoutineName = "ESA1001";
+
+    /// <summary>The code file does not exist.</summary>
+    public const string CodeFileNotFound = "ESA1002";
+
+    /// <summary>The code file path names a directory.</summary>
+    public const string CodeFileIsDirectory = "ESA1003";
+
+    /// <summary>The code file is empty.</summary>
+    public const string CodeFileEmpty = "ESA1004";
+
+    /// <summary>The code file is larger than the size cap.</summary>
+    public const string CodeFileTooLarge = "ESA1005";
+
+    /// <summary>The code description is too long or holds characters that cannot be sent.</summary>
+    public const string InvalidDescription = "ESA1006";
+
+    /// <summary>The endpoint is blank, malformed or uses plain http to a remote host.</summary>
+    public const string InvalidEndpoint = "ESA1007";
+
+    /// <summary>The region id is blank or malformed.</summary>
+    public const string InvalidRegion = "ESA1008";
+
+    /// <summary>The publish environment is neither <c>staging</c> nor <c>production</c>.</summary>
+    public const string InvalidPublishEnvironment = "ESA1009";
+
+    /// <summary>The code file could not be read.</summary>
+    public const string CodeFileUnreadable = "ESA1010";
+
+    /// <summary>Another option value is invalid.</summary>
+    public const string InvalidOption = "ESA1011";
+
+    /// <summary>No credentials were found.</summary>
+    public const string CredentialsNotFound = "ESA1100";
+
+    /// <summary>A credential value is unusable (blank, or with surrounding whitespace).</summary>
+    public const string InvalidCredentials = "ESA1101";
+
+    /// <summary>The ESA OpenAPI answered with an error.</summary>
+    public const string ApiError = "ESA2001";
+
+    /// <summary>The routine has reached its code version limit.</summary>
+    public const string VersionQuotaExceeded = "ESA2002";
+
+    /// <summary>The request signature or the AccessKey was refused.</summary>
+    public const string AuthenticationFailed = "ESA2003";
+
+    /// <summary>The routine does not exist.</summary>
+    public const string RoutineNotFound = "ESA2004";
+
+    /// <summary>The ESA OpenAPI answered with something that is not a response of the expected shape.</summary>
+    public const string UnexpectedResponse = "ESA2005";
+
+    /// <summary>The ESA OpenAPI could not be reached or did not answer in time.</summary>
+    public const string ApiUnreachable = "ESA2006";
+
+    /// <summary>OSS refused the upload.</summary>
+    public const string UploadRejected = "ESA3001";
+
+    /// <summary>OSS stored the code but the callback that registers it with ESA failed (HTTP 203).</summary>
+    public const string UploadCallbackFailed = "ESA3002";
+
+    /// <summary>The upload form from ESA lacks what an upload needs.</summary>
+    public const string UnexpectedUploadForm = "ESA3003";
+
+    /// <summary>The upload could not reach OSS, was cut off, or timed out.</summary>
+    public const string UploadFailed = "ESA3004";
+
+    /// <summary>The code file changed while it was being uploaded.</summary>
+    public const string CodeFileChanged = "ESA3005";
+
+    /// <summary>An unexpected failure.</summary>
+    public const string Unexpected = "ESA9001";
+}

@@ -1,0 +1,94 @@
+using EsaStage.Core.Api;
+using EsaStage.Core.Diagnostics;
+using EsaStage.Core.Oss;
+
+namespace EsaStage.Core.Staging;
+
+/// <summary>
+/// The one place the staging flow lives: check the input locally, ask ESA for an upload form, upload the code,
+/// then optionally commit and publish. Every front door calls this.
+/// </summary>
+/// <param name="client">The ESA OpenAPI client.</param>
+/// <param name="upload">The OSS uploader.</param>
+/// <param name="log">Where progress messages go.</param>
+public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, IStageLog log)
+{
+    /// <summary>The code version limit per routine that the ESA documentation states.</summary>
+    public const int DocumentedVersionLimit = 10;
+
+    /// <summary>Stages a routine's code.</summary>
+    /// <param name="request">What to stage.</param>
+    /// <param name="progress">Receives upload progress; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the flow.</param>
+    /// <returns>The result, which exists only when every step asked for succeeded.</returns>
+    /// <exception cref="EsaStageException">A step failed; no code version is reported.</exception>
+    public async Task<StageResult> RunAsync(StageRequest request, IProgress<UploadProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var stage = StageRequestValidator.Validate(request);
+        var name = stage.RoutineName;
+        log.Info($"Staging routine '{name}' from {stage.CodeFile} ({stage.Bytes:N0} bytes) " +
+            $"through {client.Endpoint.Authority}.");
+
+        // The form is asked for only now that the code exists and is readable, so it is fresh for the upload.
+        var info = await Explain(name, client.GetRoutineStagingCodeUploadInfoAsync(name, stage.Description,
+            cancellationToken)).ConfigureAwait(false);
+        var form = OssPostForm.FromConfig(info.OssPostConfig);
+        log.Detail($"Uploading to {form.Url.Authority} as object {form.Key}.");
+
+        var uploaded = await upload.UploadAsync(form, stage.CodeFile, progress, cancellationToken)
+            .ConfigureAwait(false);
+        log.Info($"Uploaded {uploaded.Bytes:N0} bytes (sha256 {uploaded.Sha256}); staged code version " +
+            $"{info.CodeVersion}.");
+
+        string? committed = null;
+        string? published = null;
+        if (request.Commit || request.Publish is not null)
+        {
+            committed = await Explain(name, client.CommitRoutineStagingCodeAsync(name, stage.Description,
+                cancellationToken)).ConfigureAwait(false);
+            log.Info($"Committed the staging code as code version {committed}.");
+        }
+
+        if (request.Publish is { } environment)
+        {
+            published = environment.ToApiName();
+            await Explain(name, client.PublishRoutineCodeVersionAsync(name, published, committed!,
+                cancellationToken)).ConfigureAwait(false);
+            log.Info($"Published code version {committed} to {published}.");
+        }
+
+        return new StageResult(name, info.CodeVersion, stage.Description, committed, published, uploaded.Bytes,
+            uploaded.Sha256, client.Endpoint.GetLeftPart(UriPartial.Authority));
+    }
+
+    private static async Task Explain(string routine, Task call) =>
+        await Explain(routine, WithResult(call)).ConfigureAwait(false);
+
+    private static async Task<bool> WithResult(Task call)
+    {
+        await call.ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task<T> Explain<T>(string routine, Task<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (EsaApiException ex) when (ex.Code == "CodeVersionNumberExceedQuotaLimit")
+        {
+            throw new EsaApiException(ex.ErrorCode,
+                $"Routine '{routine}' has no free code version: ESA keeps at most {DocumentedVersionLimit} per " +
+                "routine (the limit may depend on the plan). Delete an unused version in the ESA console or with " +
+                $"DeleteRoutineCodeVersion, then stage again. {ex.Message}", ex.Error);
+        }
+        catch (EsaApiException ex) when (ex.Code == "RoutineNotExist")
+        {
+            throw new EsaApiException(ex.ErrorCode,
+                $"Routine '{routine}' does not exist for this account at this endpoint. Check the name and the " +
+                $"region, or create the routine in the ESA console first. {ex.Message}", ex.Error);
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace EsaStage.Emulator; internal static class Placeholder { }
