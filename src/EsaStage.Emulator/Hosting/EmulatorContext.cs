@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using EsaStage.Emulator.Esa;
+using EsaStage.Emulator.Faults;
+using EsaStage.Emulator.Oss;
+using EsaStage.Emulator.State;
+
+namespace EsaStage.Emulator.Hosting;
+
+/// <summary>What the request handlers of one emulator share: options, state, credentials and endpoints.</summary>
+internal sealed class EmulatorContext
+{
+    private readonly ConcurrentDictionary<string, AccessKeyCredential> _temporary = new(StringComparer.Ordinal);
+
+    public EmulatorContext(EmulatorOptions options, EmulatorState state, AccessKeyCredential esaCredential,
+        AccessKeyCredential ossCredential)
+    {
+        Options = options;
+        State = state;
+        EsaCredential = esaCredential;
+        OssCredential = ossCredential;
+        Faults = new FaultInjector(options.PolicyLifetime);
+        Requests = new RequestLog(options.Log);
+        Nonces = new SignatureNonceCache(Acs3RequestVerifier.AllowedClockSkew * 2);
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public TimeProvider Time => Options.TimeProvider;
+
+    public EmulatorState State { get; }
+
+    public FaultInjector Faults { get; }
+
+    public RequestLog Requests { get; }
+
+    public SignatureNonceCache Nonces { get; }
+
+    public OssBucket Bucket { get; } = new();
+
+    public AccessKeyCredential EsaCredential { get; }
+
+    public AccessKeyCredential OssCredential { get; }
+
+    /// <summary>Gets or sets the ESA base URL, known once the listener is bound.</summary>
+    public Uri Endpoint { get; set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets or sets the OSS base URL, known once the listener is bound.</summary>
+    public Uri OssEndpoint { get; set; } = new("http://127.0.0.1/");
+
+    /// <summary>Gets or sets the client that delivers OSS callbacks.</summary>
+    public HttpClient CallbackClient { get; set; } = null!;
+
+    public TemporaryCredential IssueTemporaryCredential()
+    {
+        var credential = new TemporaryCredential("STS." + RandomText.Alphanumeric(24), RandomText.Alphanumeric(30),
+            "CAIS" + RandomText.Alphanumeric(120));
+        _temporary[credential.AccessKeyId] = new AccessKeyCredential(credential.AccessKeyId,
+            credential.AccessKeySecret, credential.SecurityToken);
+        return credential;
+    }
+
+    public AccessKeyCredential? FindCredential(string accessKeyId) =>
+        string.Equals(accessKeyId, EsaCredential.AccessKeyId, StringComparison.Ordinal)
+            ? EsaCredential
+            : _temporary.GetValueOrDefault(accessKeyId);
+}
