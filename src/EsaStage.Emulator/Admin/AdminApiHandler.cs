@@ -23,32 +23,42 @@ internal sealed class AdminApiHandler(EmulatorContext emulator)
         var started = emulator.Time.GetTimestamp();
         var request = http.Request;
         byte[] body = [];
-        var status = 0;
+        var recorded = 0;
+        void Record(int status)
+        {
+            // Once only: when the answer starts (so a client that has it also finds the record), or at the end.
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                emulator.Requests.Complete(new RecordedRequest
+                {
+                    Sequence = sequence,
+                    Target = RequestTarget.Admin,
+                    ReceivedAt = receivedAt,
+                    Method = request.Method,
+                    Path = request.Path.Value ?? "/",
+                    RawQuery = HttpRecording.RawQuery(request),
+                    Headers = HttpRecording.Headers(request),
+                    ContentLength = request.ContentLength,
+                    IsChunked = HttpRecording.IsChunked(request),
+                    StatusCode = status,
+                    Body = body,
+                }, emulator.Time.GetElapsedTime(started));
+            }
+        }
+
+        http.Response.OnStarting(() =>
+        {
+            Record(http.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             body = await HttpBodies.ReadAsync(request, 1024 * 1024, http.RequestAborted).ConfigureAwait(false);
-            status = await RouteAsync(http, body).ConfigureAwait(false);
+            Record(await RouteAsync(http, body).ConfigureAwait(false));
         }
         catch (Exception e) when (e is IOException or InvalidDataException or OperationCanceledException)
         {
-            status = 0;
-        }
-        finally
-        {
-            emulator.Requests.Complete(new RecordedRequest
-            {
-                Sequence = sequence,
-                Target = RequestTarget.Admin,
-                ReceivedAt = receivedAt,
-                Method = request.Method,
-                Path = request.Path.Value ?? "/",
-                RawQuery = HttpRecording.RawQuery(request),
-                Headers = HttpRecording.Headers(request),
-                ContentLength = request.ContentLength,
-                IsChunked = HttpRecording.IsChunked(request),
-                StatusCode = status,
-                Body = body,
-            }, emulator.Time.GetElapsedTime(started));
+            Record(0);
         }
     }
 

@@ -25,8 +25,7 @@ internal sealed class EsaApiHandler(EmulatorContext emulator)
         var action = request.Headers["x-acs-action"].FirstOrDefault();
         byte[] body = [];
         IReadOnlyList<KeyValuePair<string, string>> parameters = [];
-        var status = 0;
-        string? errorCode = null;
+        (int Status, EsaAnswer Answer)? reply = null;
         try
         {
             body = await HttpBodies.ReadAsync(request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
@@ -40,54 +39,54 @@ internal sealed class EsaApiHandler(EmulatorContext emulator)
                 await Task.Delay(delay, emulator.Time, http.RequestAborted).ConfigureAwait(false);
             }
 
-            if (emulator.Faults.TakeDrop(FaultTarget.Esa))
+            if (!emulator.Faults.TakeDrop(FaultTarget.Esa))
             {
-                http.Abort();
-                return;
+                reply = Handle(http, action, query, body, parameters, requestId);
             }
-
-            var (code, json) = Handle(http, action, query, body, parameters, requestId);
-            (status, errorCode) = (code, json.ErrorCode);
-            if (json.RetryAfter is not null)
-            {
-                http.Response.Headers["x-acs-retry-after"] = json.RetryAfter;
-            }
-
-            await EsaResponses.WriteAsync(http.Response, status, requestId, json.Body).ConfigureAwait(false);
         }
         catch (InvalidDataException e)
         {
-            var error = EsaError.BadRequest("InvalidParameter", e.Message);
-            (status, errorCode) = (error.HttpStatus, error.Code);
-            await EsaResponses.WriteAsync(http.Response, status, requestId,
-                EsaResponses.Error(requestId, emulator.Endpoint.Authority, error)).ConfigureAwait(false);
+            reply = Fail(EsaError.BadRequest("InvalidParameter", e.Message), requestId);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException
             && http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
-            status = 0;
+            reply = null;
         }
-        finally
+
+        // Recorded before the answer is written, so a client that has its answer also finds the record.
+        emulator.Requests.Complete(new RecordedRequest
         {
-            emulator.Requests.Complete(new RecordedRequest
-            {
-                Sequence = sequence,
-                Target = RequestTarget.Esa,
-                ReceivedAt = receivedAt,
-                Method = request.Method,
-                Path = request.Path.Value ?? "/",
-                RawQuery = HttpRecording.RawQuery(request),
-                Headers = HttpRecording.Headers(request),
-                ContentLength = request.ContentLength,
-                IsChunked = HttpRecording.IsChunked(request),
-                StatusCode = status,
-                ErrorCode = errorCode,
-                Body = body,
-                Action = action,
-                Parameters = parameters,
-            }, emulator.Time.GetElapsedTime(started));
+            Sequence = sequence,
+            Target = RequestTarget.Esa,
+            ReceivedAt = receivedAt,
+            Method = request.Method,
+            Path = request.Path.Value ?? "/",
+            RawQuery = HttpRecording.RawQuery(request),
+            Headers = HttpRecording.Headers(request),
+            ContentLength = request.ContentLength,
+            IsChunked = HttpRecording.IsChunked(request),
+            StatusCode = reply?.Status ?? 0,
+            ErrorCode = reply?.Answer.ErrorCode,
+            Body = body,
+            Action = action,
+            Parameters = parameters,
+        }, emulator.Time.GetElapsedTime(started));
+
+        if (reply is not { } answer)
+        {
+            http.Abort();
+            return;
         }
+
+        if (answer.Answer.RetryAfter is not null)
+        {
+            http.Response.Headers["x-acs-retry-after"] = answer.Answer.RetryAfter;
+        }
+
+        await EsaResponses.WriteAsync(http.Response, answer.Status, requestId, answer.Answer.Body)
+            .ConfigureAwait(false);
     }
 
     private (int Status, EsaAnswer Answer) Handle(HttpContext http, string? action,

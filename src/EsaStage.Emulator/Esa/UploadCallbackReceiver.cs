@@ -25,52 +25,59 @@ internal sealed class UploadCallbackReceiver(EmulatorContext emulator)
         var request = http.Request;
         byte[] body = [];
         IReadOnlyList<KeyValuePair<string, string>> parameters = [];
-        var (status, errorCode) = (0, (string?)null);
+        EsaError? error = null;
+        var answered = false;
         try
         {
             body = await HttpBodies.ReadAsync(request, 64 * 1024, http.RequestAborted).ConfigureAwait(false);
             parameters = FormUrlEncoding.Decode(Encoding.UTF8.GetString(body));
-            var error = HttpMethods.IsPost(request.Method)
+            error = HttpMethods.IsPost(request.Method)
                 ? Register(parameters)
                 : EsaError.BadRequest("UnsupportedHTTPMethod", "The callback must be a POST.");
-            (status, errorCode) = (error?.HttpStatus ?? 200, error?.Code);
-            var json = EsaResponses.Json(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("Status", error is null ? "OK" : "Error");
-                if (error is not null)
-                {
-                    w.WriteString("Code", error.Code);
-                    w.WriteString("Message", error.Message);
-                }
-
-                w.WriteEndObject();
-            });
-            await EsaResponses.WriteAsync(http.Response, status, RandomText.EsaRequestId(), json).ConfigureAwait(false);
+            answered = true;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or OperationCanceledException)
         {
-            status = 0;
+            answered = false;
         }
-        finally
+
+        var status = answered ? error?.HttpStatus ?? 200 : 0;
+        emulator.Requests.Complete(new RecordedRequest
         {
-            emulator.Requests.Complete(new RecordedRequest
-            {
-                Sequence = sequence,
-                Target = RequestTarget.Callback,
-                ReceivedAt = receivedAt,
-                Method = request.Method,
-                Path = request.Path.Value ?? "/",
-                RawQuery = HttpRecording.RawQuery(request),
-                Headers = HttpRecording.Headers(request),
-                ContentLength = request.ContentLength,
-                IsChunked = HttpRecording.IsChunked(request),
-                StatusCode = status,
-                ErrorCode = errorCode,
-                Body = body,
-                Parameters = parameters,
-            }, emulator.Time.GetElapsedTime(started));
+            Sequence = sequence,
+            Target = RequestTarget.Callback,
+            ReceivedAt = receivedAt,
+            Method = request.Method,
+            Path = request.Path.Value ?? "/",
+            RawQuery = HttpRecording.RawQuery(request),
+            Headers = HttpRecording.Headers(request),
+            ContentLength = request.ContentLength,
+            IsChunked = HttpRecording.IsChunked(request),
+            StatusCode = status,
+            ErrorCode = error?.Code,
+            Body = body,
+            Parameters = parameters,
+        }, emulator.Time.GetElapsedTime(started));
+
+        if (!answered)
+        {
+            http.Abort();
+            return;
         }
+
+        var json = EsaResponses.Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("Status", error is null ? "OK" : "Error");
+            if (error is not null)
+            {
+                w.WriteString("Code", error.Code);
+                w.WriteString("Message", error.Message);
+            }
+
+            w.WriteEndObject();
+        });
+        await EsaResponses.WriteAsync(http.Response, status, RandomText.EsaRequestId(), json).ConfigureAwait(false);
     }
 
     private EsaError? Register(IReadOnlyList<KeyValuePair<string, string>> parameters)

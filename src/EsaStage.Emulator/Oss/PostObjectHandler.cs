@@ -22,8 +22,7 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
         var started = emulator.Time.GetTimestamp();
         var requestId = RandomText.OssRequestId();
         var form = new UploadProgress();
-        var status = 0;
-        string? errorCode = null;
+        OssReply? reply = null;
         try
         {
             if (emulator.Faults.TakeDelay(FaultTarget.Oss) is { } delay)
@@ -31,46 +30,42 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
                 await Task.Delay(delay, emulator.Time, http.RequestAborted).ConfigureAwait(false);
             }
 
-            if (emulator.Faults.TakeDrop(FaultTarget.Oss))
+            if (!emulator.Faults.TakeDrop(FaultTarget.Oss))
             {
-                http.Abort();
-                return;
+                reply = emulator.Faults.TakeOssError() is { } fault
+                    ? Error(new OssError(fault.HttpStatus, fault.Code, fault.Message), requestId)
+                    : await ProcessAsync(http, form, requestId).ConfigureAwait(false);
             }
-
-            if (emulator.Faults.TakeOssError() is { } fault)
-            {
-                throw new OssException(new OssError(fault.HttpStatus, fault.Code, fault.Message));
-            }
-
-            (status, errorCode) = await ProcessAsync(http, form, requestId).ConfigureAwait(false);
         }
         catch (OssException e)
         {
-            (status, errorCode) = (e.Error.HttpStatus, e.Error.Code);
-            await WriteErrorAsync(http, e.Error, requestId).ConfigureAwait(false);
+            reply = Error(e.Error, requestId);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException
             && http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
-            status = 0;
+            reply = null;
         }
         catch (IOException)
         {
             // The body ended before the closing boundary, or was otherwise not multipart.
-            var error = OssError.Malformed();
-            (status, errorCode) = (error.HttpStatus, error.Code);
-            await WriteErrorAsync(http, error, requestId).ConfigureAwait(false);
+            reply = Error(OssError.Malformed(), requestId);
         }
-        finally
+
+        // Recorded before the answer is written, so a client that has its answer also finds the record.
+        emulator.Requests.Complete(Record(http.Request, sequence, receivedAt, form, reply),
+            emulator.Time.GetElapsedTime(started));
+        if (reply is null)
         {
-            emulator.Requests.Complete(Record(http.Request, sequence, receivedAt, form, status, errorCode),
-                emulator.Time.GetElapsedTime(started));
+            http.Abort();
+            return;
         }
+
+        await OssResponses.WriteAsync(http.Response, reply, requestId).ConfigureAwait(false);
     }
 
-    private async Task<(int Status, string? ErrorCode)> ProcessAsync(HttpContext http, UploadProgress form,
-        string requestId)
+    private async Task<OssReply> ProcessAsync(HttpContext http, UploadProgress form, string requestId)
     {
         if (!HttpMethods.IsPost(http.Request.Method) || http.Request.Path != "/")
         {
@@ -80,11 +75,14 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
 
         var (stored, grant) = await PostObjectReader.ReadAsync(http.Request, form, emulator, http.RequestAborted)
             .ConfigureAwait(false);
-        var response = http.Response;
-        response.Headers.ETag = OssResponses.Quote(stored.ETag);
         if (grant.Callback is null)
         {
-            return await WriteSuccessWithoutCallbackAsync(response, form, stored, requestId).ConfigureAwait(false);
+            return form.Field("success_action_status") switch
+            {
+                "200" => new OssReply(200, null, null, null, stored.ETag),
+                "201" => OssResponses.PostResponse(stored, emulator.OssEndpoint),
+                _ => new OssReply(204, null, null, null, stored.ETag),
+            };
         }
 
         string? json, failure;
@@ -98,33 +96,9 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
                 name => Variable(name, stored, form), http.RequestAborted).ConfigureAwait(false);
         }
 
-        if (json is null)
-        {
-            var error = new OssError(203, "CallbackFailed", failure!);
-            await WriteErrorAsync(http, error, requestId).ConfigureAwait(false);
-            return (error.HttpStatus, error.Code);
-        }
-
-        await OssResponses.WriteAsync(response, 200, "application/json", requestId, json).ConfigureAwait(false);
-        return (200, null);
-    }
-
-    private async Task<(int Status, string? ErrorCode)> WriteSuccessWithoutCallbackAsync(HttpResponse response,
-        UploadProgress form, OssObject stored, string requestId)
-    {
-        switch (form.Field("success_action_status"))
-        {
-            case "200":
-                await OssResponses.WriteAsync(response, 200, null, requestId, null).ConfigureAwait(false);
-                return (200, null);
-            case "201":
-                await OssResponses.WritePostResponseAsync(response, stored, emulator.OssEndpoint, requestId)
-                    .ConfigureAwait(false);
-                return (201, null);
-            default:
-                await OssResponses.WriteAsync(response, 204, null, requestId, null).ConfigureAwait(false);
-                return (204, null);
-        }
+        return json is null
+            ? Error(new OssError(203, "CallbackFailed", failure!), requestId, stored.ETag)
+            : new OssReply(200, "application/json", json, null, stored.ETag);
     }
 
     private static string? Variable(string name, OssObject stored, UploadProgress form) => name switch
@@ -138,20 +112,11 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
         _ => null,
     };
 
-    private Task WriteErrorAsync(HttpContext http, OssError error, string requestId)
-    {
-        if (http.Response.HasStarted)
-        {
-            return Task.CompletedTask;
-        }
-
-        http.Response.Headers.Remove("ETag");
-        return OssResponses.WriteErrorAsync(http.Response, error, requestId,
-            $"{OssBucket.Name}.{emulator.OssEndpoint.Authority}");
-    }
+    private OssReply Error(OssError error, string requestId, string? etag = null) =>
+        OssResponses.Error(error, requestId, $"{OssBucket.Name}.{emulator.OssEndpoint.Authority}", etag);
 
     private static RecordedRequest Record(HttpRequest request, long sequence, DateTimeOffset receivedAt,
-        UploadProgress form, int status, string? errorCode) => new()
+        UploadProgress form, OssReply? reply) => new()
     {
         Sequence = sequence,
         Target = RequestTarget.Oss,
@@ -162,8 +127,8 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
         Headers = HttpRecording.Headers(request),
         ContentLength = request.ContentLength,
         IsChunked = HttpRecording.IsChunked(request),
-        StatusCode = status,
-        ErrorCode = errorCode,
+        StatusCode = reply?.Status ?? 0,
+        ErrorCode = reply?.ErrorCode,
         FormFields = [.. form.Fields],
         FileContentDisposition = form.FileContentDisposition,
         FileContentType = form.FileContentType,

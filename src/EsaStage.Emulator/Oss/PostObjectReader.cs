@@ -36,23 +36,41 @@ internal static class PostObjectReader
                 continue;
             }
 
-            // Every text field has arrived (the file must be last), so the form is checked before the file is read.
-            var grant = UploadFormChecker.Check(form, emulator.OssCredential.AccessKeyId,
-                emulator.OssCredential.AccessKeySecret, emulator.Time.GetUtcNow());
-            form.FileContentDisposition = section.ContentDisposition;
-            form.FileContentType = section.ContentType;
-            if (section.Headers!.Keys.Any(h => !IsFilePartHeader(h)))
+            // A missing key is reported at once; every other check waits until it is known whether the file is
+            // the last part, because a field after the file makes the whole form malformed.
+            if (!form.Has("key"))
             {
-                throw new OssException(OssError.InvalidArgument("The bucket POST contains unrecognized field name."));
+                throw new OssException(OssError.KeyMissing());
             }
 
-            var stored = await StoreFileAsync(section, grant, form, emulator, cancellationToken).ConfigureAwait(false);
+            var (grant, refusal) = TryCheck(form, emulator);
+            form.FileContentDisposition = section.ContentDisposition;
+            form.FileContentType = section.ContentType;
+            var maxBytes = grant?.MaxBytes ?? UploadFormChecker.MaxObjectBytes;
+            var stored = await StoreFileAsync(section, grant?.Key ?? string.Empty, maxBytes, form, emulator,
+                cancellationToken).ConfigureAwait(false);
             try
             {
-                // A field after the file is not processed by OSS; the whole form is refused instead.
                 if (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is not null)
                 {
                     throw new OssException(OssError.Malformed());
+                }
+
+                if (refusal is not null)
+                {
+                    throw refusal;
+                }
+
+                if (section.Headers!.Keys.Any(h => !IsFilePartHeader(h)))
+                {
+                    throw new OssException(
+                        OssError.InvalidArgument("The bucket POST contains unrecognized field name."));
+                }
+
+                if (stored.Object.Length < grant!.MinBytes)
+                {
+                    throw new OssException(new OssError(400, "EntityTooSmall",
+                        "Your proposed upload is smaller than the minimum allowed size."));
                 }
             }
             catch
@@ -63,7 +81,7 @@ internal static class PostObjectReader
 
             emulator.State.Code.Adopt(stored.IncomingPath, stored.Object.Sha256);
             emulator.Bucket.Put(stored.Object);
-            return (stored.Object, grant);
+            return (stored.Object, grant!);
         }
 
         throw new OssException(form.Has("key")
@@ -86,6 +104,20 @@ internal static class PostObjectReader
 
         var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
         return string.IsNullOrEmpty(boundary) ? throw new OssException(enclosure) : boundary;
+    }
+
+    private static (UploadGrant? Grant, OssException? Refusal) TryCheck(UploadProgress form,
+        EmulatorContext emulator)
+    {
+        try
+        {
+            return (UploadFormChecker.Check(form, emulator.OssCredential.AccessKeyId,
+                emulator.OssCredential.AccessKeySecret, emulator.Time.GetUtcNow()), null);
+        }
+        catch (OssException e)
+        {
+            return (null, e);
+        }
     }
 
     private static bool IsFilePartHeader(string name) =>
@@ -124,7 +156,7 @@ internal static class PostObjectReader
     }
 
     private static async Task<(OssObject Object, string IncomingPath)> StoreFileAsync(MultipartSection section,
-        UploadGrant grant, UploadProgress form, EmulatorContext emulator, CancellationToken cancellationToken)
+        string key, long maxBytes, UploadProgress form, EmulatorContext emulator, CancellationToken cancellationToken)
     {
         var path = emulator.State.Code.NewIncomingPath();
         var kept = false;
@@ -143,7 +175,7 @@ internal static class PostObjectReader
                 {
                     length += read;
                     form.FileLength = length;
-                    if (length > grant.MaxBytes)
+                    if (length > maxBytes)
                     {
                         throw new OssException(new OssError(400, "EntityTooLarge",
                             "Your proposed upload exceeds the maximum allowed size."));
@@ -156,15 +188,9 @@ internal static class PostObjectReader
             }
 
             form.FileSha256 = Convert.ToHexStringLower(sha256.GetHashAndReset());
-            if (length < grant.MinBytes)
-            {
-                throw new OssException(new OssError(400, "EntityTooSmall",
-                    "Your proposed upload is smaller than the minimum allowed size."));
-            }
-
             var contentType = form.Field("x-oss-content-type") ?? form.FileContentType ?? "application/octet-stream";
             kept = true;
-            return (new OssObject(grant.Key, form.FileSha256, length, Convert.ToHexString(md5.GetHashAndReset()),
+            return (new OssObject(key, form.FileSha256, length, Convert.ToHexString(md5.GetHashAndReset()),
                 contentType), path);
         }
         finally

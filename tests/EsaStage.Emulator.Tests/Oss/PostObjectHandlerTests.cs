@@ -1,0 +1,356 @@
+using System.Security.Cryptography;
+using System.Text;
+using EsaStage.Emulator.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EsaStage.Emulator.Tests.Oss;
+
+[TestClass]
+public sealed class PostObjectHandlerTests
+{
+    private static readonly byte[] Code = Encoding.UTF8.GetBytes("export default { fetch: () => new Response('ok') };\n");
+
+    [TestMethod]
+    public async Task Post_CliShapedForm_Answers200WithCallbackJsonAndStoresTheBytes()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync(description: "Hello World");
+
+        using var response = await harness.PostFormAsync(form.ToMultipart(Code));
+
+        Assert.AreEqual(200, (int)response.StatusCode);
+        Assert.AreEqual("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.AreEqual("{\"Status\":\"OK\"}", await response.Content.ReadAsStringAsync());
+        Assert.AreEqual($"\"{Convert.ToHexString(MD5.HashData(Code))}\"", response.Headers.ETag?.Tag);
+        Assert.MatchesRegex("^[0-9A-F]{24}$", response.Headers.GetValues("x-oss-request-id").Single());
+        CollectionAssert.AreEqual(Code, harness.Emulator.State.GetStagingCode("hello"));
+        Assert.AreEqual("Hello World", harness.Emulator.State.GetRoutine("hello")!.StagingCode!.Description);
+
+        var upload = harness.Emulator.Requests.Single(r => r.Target == RequestTarget.Oss);
+        CollectionAssert.AreEqual(UploadForm.CliFieldOrder, upload.FormFields.Select(f => f.Key).ToArray());
+        Assert.AreEqual(form["policy"], upload.FormFields.Single(f => f.Key == "policy").Value);
+        Assert.AreEqual("form-data; name=\"file\"", upload.FileContentDisposition);
+        Assert.IsNull(upload.FileContentType);
+        Assert.AreEqual(Code.Length, upload.FileLength);
+        Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(Code)), upload.FileSha256);
+        Assert.IsFalse(upload.IsChunked);
+        Assert.IsNotNull(upload.ContentLength);
+        Assert.IsTrue(upload.Body.IsEmpty);
+        var callback = harness.Emulator.Requests.Single(r => r.Target == RequestTarget.Callback);
+        Assert.AreEqual(200, callback.StatusCode);
+        Assert.Contains(new KeyValuePair<string, string>("object", form["key"]), callback.Parameters);
+        Assert.Contains(new KeyValuePair<string, string>("size", Code.Length.ToString(
+            System.Globalization.CultureInfo.InvariantCulture)), callback.Parameters);
+    }
+
+    [TestMethod]
+    public async Task Post_FilePartWithFilenameAndContentType_IsAccepted()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var body = new MultipartBody();
+        foreach (var (name, value) in form.Fields)
+        {
+            body.Field(name, value);
+        }
+
+        using var response = await harness.PostFormAsync(body.File(Code, "hello.js", "application/javascript"));
+
+        Assert.AreEqual(200, (int)response.StatusCode);
+        var upload = harness.Emulator.Requests.Single(r => r.Target == RequestTarget.Oss);
+        Assert.AreEqual("form-data; name=\"file\"; filename=\"hello.js\"", upload.FileContentDisposition);
+        Assert.AreEqual("application/javascript", upload.FileContentType);
+    }
+
+    [TestMethod]
+    public async Task Post_LargeFile_IsStreamedAndStoredIntact()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var large = new byte[12 * 1024 * 1024 + 7];
+        new Random(7).NextBytes(large);
+
+        using var response = await harness.PostFormAsync(form.ToMultipart(large));
+
+        Assert.AreEqual(200, (int)response.StatusCode);
+        var routine = harness.Emulator.State.GetRoutine("hello")!;
+        Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(large)), routine.StagingCode!.Sha256);
+        Assert.AreEqual(large.Length, routine.StagingCode.Length);
+    }
+
+    [TestMethod]
+    public async Task Post_FieldAfterFile_RefusesWithMalformedPostRequest()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var body = new MultipartBody();
+        foreach (var name in UploadForm.CliFieldOrder.Where(n => n != "policy"))
+        {
+            body.Field(name, form[name]);
+        }
+
+        body.File(Code).Field("policy", form["policy"]);
+
+        var error = await PostAndReadErrorAsync(harness, body);
+
+        Assert.AreEqual((400, "MalformedPOSTRequest"), (error.Status, error.Code));
+        Assert.IsNull(harness.Emulator.State.GetStagingCode("hello"));
+    }
+
+    [TestMethod]
+    public async Task Post_FieldAfterFileWithEveryFieldBefore_RefusesWithMalformedPostRequest()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+
+        var error = await PostAndReadErrorAsync(harness, form.ToMultipart(Code).Field("x:late", "1"));
+
+        Assert.AreEqual("MalformedPOSTRequest", error.Code);
+        Assert.IsNull(harness.Emulator.State.GetRoutine("hello")!.StagingCode);
+    }
+
+    [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public async Task Post_KeyMissingOrAfterFile_RefusesWithInvalidArgument(bool keyAfterFile)
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var body = new MultipartBody();
+        foreach (var name in UploadForm.CliFieldOrder.Where(n => n != "key"))
+        {
+            body.Field(name, form[name]);
+        }
+
+        body.File(Code);
+        if (keyAfterFile)
+        {
+            body.Field("key", form["key"]);
+        }
+
+        var error = await PostAndReadErrorAsync(harness, body);
+
+        Assert.AreEqual((400, "InvalidArgument"), (error.Status, error.Code));
+        Assert.AreEqual("The bucket POST must contain the specified 'key'. If it is specified, please check the "
+            + "order of the fields", error.Message);
+    }
+
+    [TestMethod]
+    public async Task Post_PolicyFieldCapitalised_RefusesAsAnIncompleteCredentialSet()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var body = new MultipartBody();
+        foreach (var name in UploadForm.CliFieldOrder)
+        {
+            body.Field(name == "policy" ? "Policy" : name, form[name]);
+        }
+
+        var error = await PostAndReadErrorAsync(harness, body.File(Code));
+
+        Assert.AreEqual((400, "InvalidArgument"), (error.Status, error.Code));
+    }
+
+    [TestMethod]
+    [DataRow("x:codeDescription", "$x:codeDescription")]
+    [DataRow("key", "$key")]
+    [DataRow("callback", "$callback")]
+    public async Task Post_IssuedValueAltered_RefusesWithPolicyConditionFailed(string field, string inMessage)
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync(description: "original");
+        var altered = field == "x:codeDescription"
+            ? Convert.ToBase64String(Encoding.UTF8.GetBytes("\"altered\""))
+            : field == "key" ? "site_er_js/other.js" : Convert.ToBase64String("{\"callbackUrl\":\"x\"}"u8);
+
+        var error = await PostAndReadErrorAsync(harness,
+            form.ToMultipart(Code, (name, value) => name == field ? altered : value));
+
+        Assert.AreEqual((403, "AccessDenied"), (error.Status, error.Code));
+        StringAssert.StartsWith(error.Message, "Invalid according to Policy: Policy Condition failed: [\"eq\", ");
+        StringAssert.Contains(error.Message, inMessage);
+    }
+
+    [TestMethod]
+    public async Task Post_WrongSignature_RefusesWithSignatureDoesNotMatch()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+
+        var error = await PostAndReadErrorAsync(harness, form.ToMultipart(Code,
+            (name, value) => name == "Signature" ? Convert.ToBase64String(new byte[20]) : value));
+
+        Assert.AreEqual((403, "SignatureDoesNotMatch"), (error.Status, error.Code));
+    }
+
+    [TestMethod]
+    public async Task Post_UnknownAccessKeyId_RefusesWithInvalidAccessKeyId()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+
+        var error = await PostAndReadErrorAsync(harness, form.ToMultipart(Code,
+            (name, value) => name == "OSSAccessKeyId" ? harness.Emulator.AccessKeyId : value));
+
+        Assert.AreEqual((403, "InvalidAccessKeyId"), (error.Status, error.Code));
+    }
+
+    [TestMethod]
+    public async Task Post_AfterPolicyExpiration_RefusesWithPolicyExpired()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        await using var harness = await EmulatorHarness.StartAsync(
+            new EmulatorOptions { Routines = ["hello"], TimeProvider = time });
+        var form = await harness.IssueUploadAsync();
+        time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromMilliseconds(1));
+
+        var error = await PostAndReadErrorAsync(harness, form.ToMultipart(Code));
+
+        Assert.AreEqual((403, "AccessDenied"), (error.Status, error.Code));
+        Assert.AreEqual("Invalid according to Policy: Policy expired.", error.Message);
+    }
+
+    [TestMethod]
+    public async Task Post_Chunked_RefusesWithMissingContentLength()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+
+        using var response = await harness.PostFormAsync(form.ToMultipart(Code), chunked: true);
+        var error = await OssErrorBody.ReadAsync(response);
+
+        Assert.AreEqual((411, "MissingContentLength"), (error.Status, error.Code));
+        Assert.IsTrue(harness.Emulator.Requests.Single(r => r.Target == RequestTarget.Oss).IsChunked);
+    }
+
+    [TestMethod]
+    [DataRow("application/x-www-form-urlencoded")]
+    [DataRow("multipart/form-data, boundary={0}")]
+    [DataRow("multipart/form-data")]
+    public async Task Post_NotMultipartWithSemicolonBoundary_RefusesWithInvalidArgument(string contentType)
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var body = form.ToMultipart(Code);
+
+        using var response = await harness.PostFormAsync(body, contentType: string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, contentType, body.Boundary));
+        var error = await OssErrorBody.ReadAsync(response);
+
+        Assert.AreEqual((400, "InvalidArgument"), (error.Status, error.Code));
+        Assert.AreEqual("Bucket POST must be of the enclosure-type multipart/form-data", error.Message);
+    }
+
+    [TestMethod]
+    public async Task Post_FieldNotNamedByThePolicy_RefusesWithAccessDenied()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var body = new MultipartBody().Field("submit", "Upload");
+        foreach (var name in UploadForm.CliFieldOrder)
+        {
+            body.Field(name, form[name]);
+        }
+
+        var error = await PostAndReadErrorAsync(harness, body.File(Code));
+
+        Assert.AreEqual((403, "AccessDenied"), (error.Status, error.Code));
+        StringAssert.Contains(error.Message, "\"submit\"");
+    }
+
+    [TestMethod]
+    public async Task Post_NoFilePart_RefusesWithIncorrectNumberOfFiles()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var body = new MultipartBody();
+        foreach (var name in UploadForm.CliFieldOrder)
+        {
+            body.Field(name, form[name]);
+        }
+
+        var error = await PostAndReadErrorAsync(harness, body);
+
+        Assert.AreEqual((400, "IncorrectNumberOfFilesInPOSTRequest"), (error.Status, error.Code));
+    }
+
+    [TestMethod]
+    public async Task Post_EmptyOrOversizedFile_RefusesOutsideTheSizeRange()
+    {
+        await using var harness = await EmulatorHarness.StartAsync(
+            new EmulatorOptions { Routines = ["hello"], MaxCodeBytes = 64 });
+        var form = await harness.IssueUploadAsync();
+
+        var empty = await PostAndReadErrorAsync(harness, form.ToMultipart([]));
+        var oversized = await PostAndReadErrorAsync(harness, form.ToMultipart(new byte[65]));
+        using var exact = await harness.PostFormAsync(form.ToMultipart(new byte[64]));
+
+        Assert.AreEqual((400, "EntityTooSmall"), (empty.Status, empty.Code));
+        Assert.AreEqual((400, "EntityTooLarge"), (oversized.Status, oversized.Code));
+        Assert.AreEqual(200, (int)exact.StatusCode);
+    }
+
+    [TestMethod]
+    public async Task Post_FilePartWithAnExtraHeader_RefusesWithInvalidArgument()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var body = new MultipartBody();
+        foreach (var name in UploadForm.CliFieldOrder)
+        {
+            body.Field(name, form[name]);
+        }
+
+        var error = await PostAndReadErrorAsync(harness,
+            body.File(Code, "a.js", "application/javascript", extraHeader: "Content-Transfer-Encoding: binary"));
+
+        Assert.AreEqual((400, "InvalidArgument"), (error.Status, error.Code));
+    }
+
+    [TestMethod]
+    public async Task Get_Root_RefusesWithMethodNotAllowed()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+
+        using var response = await harness.Http.GetAsync(harness.Emulator.OssEndpoint);
+        var error = await OssErrorBody.ReadAsync(response);
+
+        Assert.AreEqual((405, "MethodNotAllowed"), (error.Status, error.Code));
+    }
+
+    [TestMethod]
+    public async Task Post_SameFormTwice_SecondCallbackFailsWith203AndRegistersNothing()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        using var first = await harness.PostFormAsync(form.ToMultipart(Code));
+
+        using var second = await harness.PostFormAsync(form.ToMultipart("other"u8.ToArray()));
+        var error = await OssErrorBody.ReadAsync(second);
+
+        Assert.AreEqual(200, (int)first.StatusCode);
+        Assert.AreEqual((203, "CallbackFailed"), (error.Status, error.Code));
+        Assert.AreEqual("Error status : 400.", error.Message);
+        Assert.IsNotNull(second.Headers.ETag);
+        CollectionAssert.AreEqual(Code, harness.Emulator.State.GetStagingCode("hello"));
+        Assert.HasCount(1, harness.Emulator.State.GetRoutine("hello")!.CodeVersions);
+    }
+
+    [TestMethod]
+    public async Task Post_Error_CarriesTheRequestIdInHeaderAndBody()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+
+        var error = await PostAndReadErrorAsync(harness, form.ToMultipart(Code).Field("late", "1"));
+
+        Assert.AreEqual(error.RequestId, error.RequestIdHeader);
+        Assert.AreEqual(error.Code, harness.Emulator.Requests.Single(r => r.Target == RequestTarget.Oss).ErrorCode);
+    }
+
+    private static async Task<OssErrorBody> PostAndReadErrorAsync(EmulatorHarness harness, MultipartBody body)
+    {
+        using var response = await harness.PostFormAsync(body);
+        return await OssErrorBody.ReadAsync(response);
+    }
+}
