@@ -62,6 +62,8 @@ public sealed class EsaEmulator : IAsyncDisposable
 
     internal AccessKeyCredential OssCredential => _context.OssCredential;
 
+    internal string CodeRoot => _storage.Code.Root;
+
     /// <summary>Starts an emulator.</summary>
     /// <param name="options">How to start it.</param>
     /// <param name="cancellationToken">Cancels the start.</param>

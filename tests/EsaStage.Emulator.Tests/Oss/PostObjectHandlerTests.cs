@@ -8,7 +8,8 @@ namespace EsaStage.Emulator.Tests.Oss;
 [TestClass]
 public sealed class PostObjectHandlerTests
 {
-    private static readonly byte[] Code = Encoding.UTF8.GetBytes("export default { fetch: () => new Response('ok') };\n");
+    private static readonly byte[] Code =
+        Encoding.UTF8.GetBytes("export default { fetch: () => new Response('ok') };\n");
 
     [TestMethod]
     public async Task Post_CliShapedForm_Answers200WithCallbackJsonAndStoresTheBytes()

@@ -48,8 +48,8 @@ internal sealed class SignedEsaRequest
             new("host", endpoint.Authority),
             new("x-acs-action", Action),
             new("x-acs-version", Version),
-            new("x-acs-date", (Date ?? now ?? TimeProvider.System.GetUtcNow()).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
-                System.Globalization.CultureInfo.InvariantCulture)),
+            new("x-acs-date", (Date ?? now ?? TimeProvider.System.GetUtcNow()).UtcDateTime.ToString(
+                "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
             new("x-acs-signature-nonce", Nonce ?? SignatureNonce.Create()),
             new("x-acs-content-sha256", Acs3Signer.Sha256Hex(body)),
         };
