@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
 using EsaStage.Emulator.Tests.TestSupport;
 
 namespace EsaStage.Emulator.Tests.Oss;
@@ -254,6 +255,30 @@ public sealed class PostObjectHandlerTests
 
         Assert.AreEqual(error.RequestId, error.RequestIdHeader);
         Assert.AreEqual(error.Code, harness.Emulator.Requests.Single(r => r.Target == RequestTarget.Oss).ErrorCode);
+    }
+
+    [TestMethod]
+    [DataRow(null, 204)]
+    [DataRow("200", 200)]
+    [DataRow("201", 201)]
+    [DataRow("302", 204)]
+    public async Task Post_NoCallback_AnswersTheSuccessActionStatus(string? successActionStatus, int expected)
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var fields = successActionStatus is null
+            ? Array.Empty<(string, string)>()
+            : [("success_action_status", successActionStatus)];
+
+        using var response = await harness.PostFormAsync(
+            CustomUploadPolicy.Form(harness.Emulator, "site_er_js/custom.js", "[]", fields).File("1"u8.ToArray()));
+
+        Assert.AreEqual(expected, (int)response.StatusCode);
+        Assert.IsNotNull(response.Headers.ETag);
+        if (expected == 201)
+        {
+            var xml = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+            Assert.AreEqual("site_er_js/custom.js", xml.Element("Key")!.Value);
+        }
     }
 
     private static async Task<OssErrorBody> PostAndReadErrorAsync(EmulatorHarness harness, MultipartBody body)

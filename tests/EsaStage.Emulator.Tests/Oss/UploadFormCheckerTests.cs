@@ -102,6 +102,19 @@ public sealed class UploadFormCheckerTests
         StringAssert.Contains(error.Message, "\"submit\"");
     }
 
+    [TestMethod]
+    public async Task Post_StartsWithConditionNotMet_RefusesWithAccessDenied()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+
+        using var response = await harness.PostFormAsync(CustomUploadPolicy.Form(harness.Emulator, "site_er_js/custom.js",
+            "[[\"starts-with\",\"$key\",\"user/\"]]", []).File("1"u8.ToArray()));
+        var error = await OssErrorBody.ReadAsync(response);
+
+        Assert.AreEqual((403, "AccessDenied"), (error.Status, error.Code));
+        StringAssert.Contains(error.Message, "[\"starts-with\", \"$key\", \"user/\"]");
+    }
+
     private static async Task<OssErrorBody> PostAndReadErrorAsync(EmulatorHarness harness, MultipartBody body)
     {
         using var response = await harness.PostFormAsync(body);
