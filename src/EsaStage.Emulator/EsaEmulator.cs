@@ -144,7 +144,10 @@ public sealed class EsaEmulator : IAsyncDisposable
 
         try
         {
-            await _app.StopAsync().ConfigureAwait(false);
+            // End injected delays first, then give requests in flight a moment before connections are cut.
+            _context.BeginStop();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await _app.StopAsync(grace.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -36,7 +36,7 @@ internal sealed class EsaApiHandler(EmulatorContext emulator)
 
             if (emulator.Faults.TakeDelay(FaultTarget.Esa) is { } delay)
             {
-                await Task.Delay(delay, emulator.Time, http.RequestAborted).ConfigureAwait(false);
+                await emulator.DelayAsync(delay, http.RequestAborted).ConfigureAwait(false);
             }
 
             if (!emulator.Faults.TakeDrop(FaultTarget.Esa))
@@ -49,9 +49,9 @@ internal sealed class EsaApiHandler(EmulatorContext emulator)
             reply = Fail(EsaError.BadRequest("InvalidParameter", e.Message), requestId);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException
-            && http.RequestAborted.IsCancellationRequested)
+            && (http.RequestAborted.IsCancellationRequested || emulator.Stopping.IsCancellationRequested))
         {
-            // The client went away; there is nobody to answer.
+            // The client went away, or the emulator is stopping: nobody is waiting for an answer.
             reply = null;
         }
 

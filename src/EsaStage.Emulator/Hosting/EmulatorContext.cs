@@ -10,6 +10,7 @@ namespace EsaStage.Emulator.Hosting;
 internal sealed class EmulatorContext
 {
     private readonly ConcurrentDictionary<string, AccessKeyCredential> _temporary = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
 
     public EmulatorContext(EmulatorOptions options, EmulatorState state, AccessKeyCredential esaCredential,
         AccessKeyCredential ossCredential)
@@ -49,6 +50,18 @@ internal sealed class EmulatorContext
 
     /// <summary>Gets or sets the client that delivers OSS callbacks.</summary>
     public HttpClient CallbackClient { get; set; } = null!;
+
+    /// <summary>Gets a token cancelled when the emulator begins to stop, so that injected delays end at once.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public void BeginStop() => _stopping.Cancel();
+
+    /// <summary>Waits out an injected delay, unless the client leaves or the emulator stops first.</summary>
+    public async Task DelayAsync(TimeSpan delay, CancellationToken requestAborted)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping.Token);
+        await Task.Delay(delay, Time, either.Token).ConfigureAwait(false);
+    }
 
     public TemporaryCredential IssueTemporaryCredential()
     {

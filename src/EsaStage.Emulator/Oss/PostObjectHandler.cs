@@ -27,7 +27,7 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
         {
             if (emulator.Faults.TakeDelay(FaultTarget.Oss) is { } delay)
             {
-                await Task.Delay(delay, emulator.Time, http.RequestAborted).ConfigureAwait(false);
+                await emulator.DelayAsync(delay, http.RequestAborted).ConfigureAwait(false);
             }
 
             if (!emulator.Faults.TakeDrop(FaultTarget.Oss))
@@ -42,9 +42,9 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
             reply = Error(e.Error, requestId);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException
-            && http.RequestAborted.IsCancellationRequested)
+            && (http.RequestAborted.IsCancellationRequested || emulator.Stopping.IsCancellationRequested))
         {
-            // The client went away; there is nobody to answer.
+            // The client went away, or the emulator is stopping: nobody is waiting for an answer.
             reply = null;
         }
         catch (IOException)

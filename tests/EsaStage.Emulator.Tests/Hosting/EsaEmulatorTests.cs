@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using EsaStage.Emulator.Faults;
 using EsaStage.Emulator.Tests.TestSupport;
 
 namespace EsaStage.Emulator.Tests.Hosting;
@@ -81,6 +82,26 @@ public sealed class EsaEmulatorTests
             using var client = new TcpClient();
             await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, endpoint.Port));
         }
+    }
+
+    [TestMethod]
+    public async Task DisposeAsync_RequestHeldByAnInjectedDelay_StopsPromptly()
+    {
+        var harness = await EmulatorHarness.StartAsync();
+        harness.Emulator.Faults.DelayRequests(FaultTarget.Esa, 1, TimeSpan.FromMinutes(5));
+        var call = harness.CallAsync("GetRoutine", ("Name", "hello"));
+        for (var i = 0; i < 200 && harness.Emulator.Faults.PendingRuleCount > 0; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        await harness.Emulator.DisposeAsync();
+
+        Assert.IsLessThan(TimeSpan.FromSeconds(4), TimeProvider.System.GetElapsedTime(started));
+        await Assert.ThrowsAsync<HttpRequestException>(() => call);
+        Assert.AreEqual(0, harness.Emulator.Requests.Single().StatusCode);
+        await harness.DisposeAsync();
     }
 
     [TestMethod]

@@ -16,8 +16,10 @@ public sealed class CallbackSenderTests
         var callback = CustomUploadPolicy.Callback(server.Url,
             "object=${object}&size=${size}&bucket=${bucket}&v=${x:var}&none=${x:absent}");
 
-        using var response = await harness.PostFormAsync(CustomUploadPolicy.Form(harness.Emulator, Key,
-            "[{\"bucket\":\"esa-emulator\"}]", [("callback", callback), ("x:var", "a b&c")]).File("12345"u8.ToArray()));
+        var body = CustomUploadPolicy.Form(harness.Emulator, Key, "[{\"bucket\":\"esa-emulator\"}]",
+            [("callback", callback), ("x:var", "a b&c")]).File("12345"u8.ToArray());
+
+        using var response = await harness.PostFormAsync(body);
         var request = await server.Request;
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);

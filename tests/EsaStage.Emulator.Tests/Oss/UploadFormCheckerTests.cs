@@ -107,8 +107,10 @@ public sealed class UploadFormCheckerTests
     {
         await using var harness = await EmulatorHarness.StartAsync();
 
-        using var response = await harness.PostFormAsync(CustomUploadPolicy.Form(harness.Emulator, "site_er_js/custom.js",
-            "[[\"starts-with\",\"$key\",\"user/\"]]", []).File("1"u8.ToArray()));
+        var body = CustomUploadPolicy.Form(harness.Emulator, "site_er_js/custom.js",
+            "[[\"starts-with\",\"$key\",\"user/\"]]", []).File("1"u8.ToArray());
+
+        using var response = await harness.PostFormAsync(body);
         var error = await OssErrorBody.ReadAsync(response);
 
         Assert.AreEqual((403, "AccessDenied"), (error.Status, error.Code));
