@@ -47,10 +47,17 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
             // The client went away, or the emulator is stopping: nobody is waiting for an answer.
             reply = null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            // The body ended before the closing boundary, or was otherwise not multipart.
+            // The body ended before the closing boundary, or its part headers broke the multipart limits.
             reply = Error(OssError.Malformed(), requestId);
+        }
+#pragma warning disable CA1031 // Any other failure is the emulator's own bug, answered as OSS would.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            reply = Error(new OssError(500, "InternalError", "We encountered an internal error: "
+                + e.GetType().Name), requestId);
         }
 
         // Recorded before the answer is written, so a client that has its answer also finds the record.

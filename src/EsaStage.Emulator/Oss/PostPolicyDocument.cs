@@ -18,7 +18,7 @@ internal sealed record PostPolicyDocument(DateTimeOffset Expiration, IReadOnlyLi
             return new PostPolicyDocument(expiration, conditions);
         }
         catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException
-            or InvalidOperationException or ArgumentNullException)
+            or InvalidOperationException or ArgumentException)
         {
             throw new OssException(new OssError(400, "InvalidPolicyDocument", "Invalid Policy: Invalid JSON: "
                 + e.Message));

@@ -281,6 +281,23 @@ public sealed class PostObjectHandlerTests
         }
     }
 
+    [TestMethod]
+    public async Task Post_BodyWithoutClosingBoundary_RefusesWithMalformedPostRequest()
+    {
+        await using var harness = await EmulatorHarness.StartAsync();
+        var form = await harness.IssueUploadAsync();
+        var whole = form.ToMultipart(Code);
+        var truncated = whole.ToArray()[..^(whole.Boundary.Length + 6)];
+        using var content = new ByteArrayContent(truncated);
+        content.Headers.TryAddWithoutValidation("Content-Type", whole.ContentType);
+
+        using var response = await harness.Http.PostAsync(harness.Emulator.OssEndpoint, content);
+        var error = await OssErrorBody.ReadAsync(response);
+
+        Assert.AreEqual((400, "MalformedPOSTRequest"), (error.Status, error.Code));
+        Assert.IsNull(harness.Emulator.State.GetStagingCode("hello"));
+    }
+
     private static async Task<OssErrorBody> PostAndReadErrorAsync(EmulatorHarness harness, MultipartBody body)
     {
         using var response = await harness.PostFormAsync(body);
