@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace EsaStage.Emulator;
 
@@ -106,6 +108,8 @@ public sealed class EsaEmulator : IAsyncDisposable
         {
             builder.WebHost.UseKestrelHttpsConfiguration();
         }
+
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
         var app = builder.Build();
         var emulator = new EsaEmulator(app, context, storage, certificate);
