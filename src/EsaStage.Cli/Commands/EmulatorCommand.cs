@@ -1,0 +1,86 @@
+using System.CommandLine;
+using EsaStage.Emulator;
+
+namespace EsaStage.Cli.Commands;
+
+/// <summary>The <c>esa-stage emulator</c> command: runs the built-in ESA and OSS emulator until stopped.</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var port = new Option<int>("--port", "-p")
+        {
+            Description = "The loopback port of the ESA API (0 picks a free one). The OSS endpoint takes another.",
+            DefaultValueFactory = _ => 0,
+        };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                r.AddError("--port must be between 0 and 65535.");
+            }
+        });
+        var accessKeyId = new Option<string>("--access-key-id")
+        {
+            Description = "The AccessKey ID the emulator accepts (default: a random one, printed at start).",
+        };
+        var accessKeySecret = new Option<string>("--access-key-secret")
+        {
+            Description = "The AccessKey secret the emulator accepts (default: a random one, printed at start).",
+        };
+        var httpsCert = new Option<string>("--https-cert")
+        {
+            Description = "Serve https with this PEM certificate (needs --https-key).",
+            HelpName = "pem",
+        };
+        var httpsKey = new Option<string>("--https-key")
+        {
+            Description = "The PEM private key of --https-cert.",
+            HelpName = "pem",
+        };
+        var dataDir = new Option<string>("--data-dir")
+        {
+            Description = "Keep routines, versions and code in this folder, so they survive a restart.",
+            HelpName = "dir",
+        };
+        var routines = new Option<string[]>("--routine")
+        {
+            Description = "Create this routine at start (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        var command = new Command("emulator",
+            "Run the built-in emulator of the ESA OpenAPI and the OSS upload endpoint on loopback until Ctrl+C.")
+        {
+            port, accessKeyId, accessKeySecret, httpsCert, httpsKey, dataDir, routines,
+        };
+        command.Validators.Add(r =>
+        {
+            if ((r.GetResult(httpsCert) is null) != (r.GetResult(httpsKey) is null))
+            {
+                r.AddError("--https-cert and --https-key go together: give both or neither.");
+            }
+
+            if ((r.GetResult(accessKeyId) is null) != (r.GetResult(accessKeySecret) is null))
+            {
+                r.AddError("--access-key-id and --access-key-secret go together: give both or neither.");
+            }
+        });
+
+        command.SetAction((parse, cancellationToken) => new EmulatorCommandHandler(stdout, stderr).RunAsync(
+            new EmulatorOptions
+            {
+                Port = parse.GetValue(port),
+                AccessKeyId = parse.GetValue(accessKeyId),
+                AccessKeySecret = parse.GetValue(accessKeySecret),
+                HttpsCertificatePemPath = parse.GetValue(httpsCert),
+                HttpsKeyPemPath = parse.GetValue(httpsKey),
+                DataDirectory = parse.GetValue(dataDir),
+                Routines = parse.GetValue(routines) ?? [],
+                Log = line => stderr.WriteLine(line),
+            },
+            secretGiven: parse.GetResult(accessKeySecret) is not null,
+            cancellationToken));
+        return command;
+    }
+}

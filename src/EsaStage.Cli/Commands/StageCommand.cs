@@ -1,0 +1,130 @@
+using System.CommandLine;
+using EsaStage.Cli.Terminal;
+using EsaStage.Core.Staging;
+
+namespace EsaStage.Cli.Commands;
+
+/// <summary>The <c>esa-stage stage</c> command: options, help text and the hand-off to the handler.</summary>
+internal static class StageCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var name = new Option<string>("--name", "-n")
+        {
+            Description = "The ESA Edge Routine to stage (lowercase letters, digits and hyphens).",
+            Required = true,
+        };
+        var code = new Option<string>("--code", "-c")
+        {
+            Description = "The routine's JavaScript file to upload.",
+            Required = true,
+        };
+        var description = new Option<string>("--description", "-d")
+        {
+            Description = "The code description, e.g. the commit message. A blank one is not sent.",
+        };
+        var endpoint = new Option<string>("--endpoint")
+        {
+            Description = "The ESA OpenAPI host, host:port or URL. Wins over --region. " +
+                "Default: esa.cn-hangzhou.aliyuncs.com.",
+        };
+        var region = new Option<string>("--region")
+        {
+            Description = "The region whose endpoint to use, e.g. ap-southeast-1 for the international site.",
+        };
+        var commit = new Option<bool>("--commit")
+        {
+            Description = "Commit the staging code to a formal code version (CommitRoutineStagingCode).",
+        };
+        var publish = new Option<string>("--publish")
+        {
+            Description = "Publish the committed version to this environment (implies --commit).",
+            HelpName = "staging|production",
+        };
+        publish.AcceptOnlyFromAmong("staging", "production");
+        var resultJson = new Option<string>("--result-json")
+        {
+            Description = "Also write the result as JSON to this file.",
+            HelpName = "file",
+        };
+        var emulator = new Option<bool>("--emulator")
+        {
+            Description = "Stage against a private built-in emulator started for this run: no account, no network.",
+        };
+        var maxCodeSize = new Option<long>("--max-code-size")
+        {
+            Description = "Refuse code files larger than this many bytes.",
+            DefaultValueFactory = _ => StageRequest.DefaultMaxCodeBytes,
+            HelpName = "bytes",
+        };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for each API call.",
+            DefaultValueFactory = _ => 30,
+            HelpName = "seconds",
+        };
+        var uploadTimeout = new Option<int>("--upload-timeout")
+        {
+            Description = "Seconds to wait for the code upload.",
+            DefaultValueFactory = _ => 900,
+            HelpName = "seconds",
+        };
+        var verbosity = new Option<Verbosity>("--verbosity", "-v")
+        {
+            Description = "How much to write to stderr: Quiet, Normal or Detailed.",
+            DefaultValueFactory = _ => Verbosity.Normal,
+        };
+
+        foreach (var seconds in new[] { timeout, uploadTimeout })
+        {
+            seconds.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int>() <= 0)
+                {
+                    r.AddError($"{r.Option.Name} must be a whole number of seconds above 0.");
+                }
+            });
+        }
+
+        maxCodeSize.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long>() <= 0)
+            {
+                r.AddError("--max-code-size must be a number of bytes above 0.");
+            }
+        });
+
+        var command = new Command("stage", "Upload a routine's code for staging and print its CodeVersion.")
+        {
+            name, code, description, endpoint, region, commit, publish, resultJson, emulator, maxCodeSize, timeout,
+            uploadTimeout, verbosity,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(emulator) && (r.GetResult(endpoint) is not null || r.GetResult(region) is not null))
+            {
+                r.AddError("--emulator stages against its own private endpoint; leave out --endpoint and --region.");
+            }
+        });
+
+        command.SetAction((parse, cancellationToken) => new StageCommandHandler(stdout, stderr).RunAsync(
+            new StageOptions
+            {
+                Name = parse.GetValue(name),
+                Code = parse.GetValue(code),
+                Description = parse.GetValue(description),
+                Endpoint = parse.GetValue(endpoint),
+                Region = parse.GetValue(region),
+                Commit = parse.GetValue(commit),
+                Publish = parse.GetValue(publish),
+                ResultJson = parse.GetValue(resultJson),
+                Emulator = parse.GetValue(emulator),
+                MaxCodeBytes = parse.GetValue(maxCodeSize),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                UploadTimeout = TimeSpan.FromSeconds(parse.GetValue(uploadTimeout)),
+                Verbosity = parse.GetValue(verbosity),
+            },
+            cancellationToken));
+        return command;
+    }
+}

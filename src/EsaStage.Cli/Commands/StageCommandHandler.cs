@@ -1,0 +1,86 @@
+using EsaStage.Cli.Terminal;
+using EsaStage.Core;
+using EsaStage.Core.Api;
+using EsaStage.Core.Credentials;
+using EsaStage.Core.Oss;
+using EsaStage.Core.Staging;
+
+namespace EsaStage.Cli.Commands;
+
+/// <summary>Runs <c>esa-stage stage</c>: the CodeVersion on stdout, everything else on stderr.</summary>
+/// <param name="stdout">Receives the result.</param>
+/// <param name="stderr">Receives progress and diagnostics.</param>
+internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
+{
+    public async Task<int> RunAsync(StageOptions options, CancellationToken cancellationToken)
+    {
+        var log = new StderrStageLog(stderr, options.Verbosity);
+        try
+        {
+            var request = new StageRequest
+            {
+                RoutineName = options.Name ?? string.Empty,
+                CodeFile = options.Code ?? string.Empty,
+                Description = options.Description,
+                Commit = options.Commit,
+                Publish = PublishEnvironments.Parse(options.Publish, "--publish"),
+                MaxCodeBytes = options.MaxCodeBytes,
+            };
+
+            // Everything local is checked before an emulator starts or a request is made.
+            StageRequestValidator.Validate(request);
+            var endpoint = options.Emulator ? null : EsaEndpoint.Resolve(options.Endpoint, options.Region);
+
+            await using var emulator = options.Emulator
+                ? await PrivateEmulator.StartAsync(request.RoutineName, log, cancellationToken)
+                : null;
+
+            ICredentialProvider credentials = emulator?.Credentials ?? new EnvironmentCredentialProvider();
+
+            // Credentials are checked up front too: an unusable one fails here with no request made.
+            await credentials.GetCredentialAsync(cancellationToken);
+
+            using var apiHttp = HttpClients.Create(options.Timeout);
+            using var uploadHttp = HttpClients.Create(options.UploadTimeout);
+            var client = new EsaClient(apiHttp, emulator?.Endpoint ?? endpoint!, credentials);
+            var pipeline = new StagingPipeline(client, new PostObjectUpload(uploadHttp), log);
+
+            var result = await pipeline.RunAsync(request,
+                ConsoleUploadProgress.CreateForTerminal(stderr, options.Verbosity), cancellationToken);
+
+            emulator?.ConfirmStored(result, log);
+            if (options.ResultJson is not null)
+            {
+                WriteResultJson(result, options.ResultJson);
+            }
+
+            await stdout.WriteLineAsync(result.CodeVersion);
+            return ExitCodes.Success;
+        }
+        catch (EsaStageException ex)
+        {
+            await stderr.WriteLineAsync(Diagnostic.Format("error", ex.ErrorCode, ex.Message));
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync(Diagnostic.Format("error", "ESA9002",
+                "Staging was cancelled. No code version is reported."));
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static void WriteResultJson(StageResult result, string path)
+    {
+        try
+        {
+            StageResultJson.WriteFile(result, path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new EsaStageException(ErrorCodes.InvalidOption,
+                $"The code was staged as code version {result.CodeVersion}, but the result file '{path}' could " +
+                $"not be written: {ex.Message}", ex);
+        }
+    }
+}
