@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using EsaStage.Core.Ci;
+using EsaStage.Core.Staging;
+
+namespace EsaStage.Core.Tests.Ci;
+
+[TestClass]
+public sealed class CiSinkTests
+{
+    private static readonly StageResult Result = new("hello-routine", "1710120201067203242", "50% off | *now*",
+        "1710120201067203243", "staging", 1234, new string('a', 64), "https://esa.cn-hangzhou.aliyuncs.com");
+
+    [TestMethod]
+    [DataRow("true", null, "GitHub Actions")]
+    [DataRow(null, "True", "Azure Pipelines")]
+    [DataRow(null, null, "none")]
+    public void Detect_Environment_PicksTheSink(string? gitHubActions, string? tfBuild, string name)
+    {
+        var variables = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions, ["TF_BUILD"] = tfBuild };
+
+        var sink = CiSinks.Detect(n => variables.GetValueOrDefault(n), TextWriter.Null);
+
+        Assert.AreEqual(name, sink.Name);
+    }
+
+    [TestMethod]
+    public void GitHub_PublishOutputs_WritesEveryOutputToTheFileAndNothingToStdout()
+    {
+        var outputFile = Path.GetTempFileName();
+        try
+        {
+            using var stdout = new StringWriter();
+            var sink = new GitHubActionsSink(stdout, n => n == "GITHUB_OUTPUT" ? outputFile : null);
+
+            sink.PublishOutputs(Result);
+
+            var outputs = RunnerFileReader.Read(outputFile);
+            Assert.AreEqual("1710120201067203242", outputs["code-version"]);
+            Assert.AreEqual("1710120201067203243", outputs["committed-code-version"]);
+            Assert.AreEqual("staging", outputs["published-environment"]);
+            StringAssert.Contains(outputs["result-json"], "\"codeVersion\": \"1710120201067203242\"");
+            Assert.AreEqual(string.Empty, stdout.ToString());
+        }
+        finally
+        {
+            File.Delete(outputFile);
+        }
+    }
+
+    [TestMethod]
+    public void GitHub_ReportError_EscapesMessageAndFileProperty()
+    {
+        using var stdout = new StringWriter();
+        var sink = new GitHubActionsSink(stdout, _ => null);
+
+        sink.ReportError("ESA1002", "missing: 100%\nnext", "/src/a,b:c.js");
+
+        Assert.AreEqual("::error file=/src/a%2Cb%3Ac.js,title=ESA1002::ESA1002: missing: 100%25%0Anext\n",
+            stdout.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [TestMethod]
+    public void Azure_PublishOutputs_SetsOutputVariablesTheAgentReadsBackUnchanged()
+    {
+        using var stdout = new StringWriter();
+        var sink = new AzurePipelinesSink(stdout, _ => null);
+        var odd = Result with { CodeVersion = "12%3B;]x\ny" };
+
+        sink.PublishOutputs(odd);
+
+        var line = stdout.ToString().Split('\n')[0].TrimEnd('\r');
+        var match = Regex.Match(line, @"^##vso\[task\.setvariable variable=CodeVersion;isoutput=true\](.*)$");
+        Assert.IsTrue(match.Success, line);
+        Assert.AreEqual(odd.CodeVersion, AgentUnescape(match.Groups[1].Value));
+    }
+
+    [TestMethod]
+    public void Azure_ReportError_LogsAnIssueWithCodeAndSourcePath()
+    {
+        using var stdout = new StringWriter();
+        var sink = new AzurePipelinesSink(stdout, _ => null);
+
+        sink.ReportError("ESA1004", "empty; really]", "/src/x;y.js");
+
+        Assert.AreEqual(
+            "##vso[task.logissue type=error;code=ESA1004;sourcepath=/src/x%3By.js]ESA1004: empty; really]\n",
+            stdout.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [TestMethod]
+    public void Summary_UserText_IsEscapedInTheTable()
+    {
+        var markdown = StageSummaryMarkdown.Render(Result with { CodeDescription = "<script>|`x`\nnext" });
+
+        Assert.Contains("&lt;script&gt;&#124;&#96;x&#96;<br>next", markdown);
+        Assert.Contains("| CodeVersion | <code>1710120201067203242</code> |", markdown);
+    }
+
+    /// <summary>The agent's unescaping (Agent.Sdk CommandStringConvertor, with DECODE_PERCENTS on).</summary>
+    private static string AgentUnescape(string value) =>
+        value.Replace("%3B", ";").Replace("%0D", "\r").Replace("%0A", "\n").Replace("%5D", "]")
+            .Replace("%AZP25", "%");
+}
