@@ -1,1 +1,0 @@
-namespace EsaStage.Cli.Tests; [TestClass] public sealed class SmokeTests { [TestMethod] public void Smoke_Always_Passes() => Assert.IsTrue(true); }

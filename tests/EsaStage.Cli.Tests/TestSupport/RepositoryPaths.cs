@@ -1,0 +1,24 @@
+namespace EsaStage.Cli.Tests.TestSupport;
+
+/// <summary>Paths inside the repository the tests run from.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string SampleRoutine => Path.Combine(Root, "samples", "hello-routine");
+
+    public static string SampleCode => Path.Combine(SampleRoutine, "src", "index.js");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "EsaStageTask.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with EsaStageTask.sln) was not found.");
+    }
+}

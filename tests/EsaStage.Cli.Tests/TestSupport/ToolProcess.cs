@@ -1,0 +1,74 @@
+using System.Diagnostics;
+
+namespace EsaStage.Cli.Tests.TestSupport;
+
+/// <summary>
+/// Runs the built <c>esa-stage</c> as a real process, with an environment cleaned of CI and credential
+/// variables so a test run inside a pipeline can neither write to it nor use its credentials.
+/// </summary>
+internal static class ToolProcess
+{
+    private static readonly string[] SterilizedPrefixes =
+        ["ALIBABA_CLOUD_", "ESA_", "GITHUB_", "ACTIONS_", "RUNNER_", "TF_BUILD", "SYSTEM_", "BUILD_", "AGENT_"];
+
+    public static string ToolPath { get; } = Path.Combine(AppContext.BaseDirectory, "esa-stage.dll");
+
+    public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
+        };
+        start.ArgumentList.Add(ToolPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.ToList())
+        {
+            if (SterilizedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl+C does, and waits for the process to end.</summary>
+    public static async Task InterruptAsync(Process process)
+    {
+        using (var kill = Process.Start("kill",
+            ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
+    public static async Task<ToolRun> RunAsync(IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    {
+        using var process = Start(arguments, environment, workingDirectory);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new ToolRun(process.ExitCode, await stdout, await stderr);
+    }
+}
