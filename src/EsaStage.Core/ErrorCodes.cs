@@ -81,4 +81,7 @@ public static class ErrorCodes
 
     /// <summary>An unexpected failure.</summary>
     public const string Unexpected = "ESA9001";
+
+    /// <summary>The run was cancelled (Ctrl+C, SIGTERM, or a cancelled build).</summary>
+    public const string Cancelled = "ESA9002";
 }

@@ -1,6 +1,7 @@
 using EsaStage.Cli.Terminal;
 using EsaStage.Core;
 using EsaStage.Core.Api;
+using EsaStage.Core.Ci;
 using EsaStage.Core.Credentials;
 using EsaStage.Core.Oss;
 using EsaStage.Core.Staging;
@@ -14,7 +15,8 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
 {
     public async Task<int> RunAsync(StageOptions options, CancellationToken cancellationToken)
     {
-        var log = new StderrStageLog(stderr, options.Verbosity);
+        var ci = CiSinks.Detect(Environment.GetEnvironmentVariable, stdout);
+        var log = new StderrStageLog(stderr, options.Verbosity, ci);
         try
         {
             var request = new StageRequest
@@ -37,8 +39,11 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
 
             ICredentialProvider credentials = emulator?.Credentials ?? new EnvironmentCredentialProvider();
 
-            // Credentials are checked up front too: an unusable one fails here with no request made.
-            await credentials.GetCredentialAsync(cancellationToken);
+            // Credentials are checked up front too: an unusable one fails here with no request made. Under CI the
+            // secret parts are masked before anything could print them.
+            var credential = await credentials.GetCredentialAsync(cancellationToken);
+            log.MaskSecret(credential.AccessKeySecret);
+            log.MaskSecret(credential.SecurityToken ?? string.Empty);
 
             using var apiHttp = HttpClients.Create(options.Timeout);
             using var uploadHttp = HttpClients.Create(options.UploadTimeout);
@@ -54,18 +59,19 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
                 WriteResultJson(result, options.ResultJson);
             }
 
+            ci.PublishOutputs(result);
+            ci.WriteSummary(result);
             await stdout.WriteLineAsync(result.CodeVersion);
             return ExitCodes.Success;
         }
         catch (EsaStageException ex)
         {
-            await stderr.WriteLineAsync(Diagnostic.Format("error", ex.ErrorCode, ex.Message));
+            log.Error(ex.ErrorCode, ex.Message, ex.FilePath);
             return ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync(Diagnostic.Format("error", "ESA9002",
-                "Staging was cancelled. No code version is reported."));
+            log.Error(ErrorCodes.Cancelled, "Staging was cancelled. No code version is reported.", null);
             return ExitCodes.Cancelled;
         }
     }

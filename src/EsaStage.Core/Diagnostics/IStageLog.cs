@@ -18,4 +18,11 @@ public interface IStageLog
     /// <param name="code">The diagnostic code, e.g. <c>ESA4001</c>.</param>
     /// <param name="message">The message.</param>
     void Warning(string code, string message);
+
+    /// <summary>
+    /// Declares a value that must never show in a log (a secret, a signed upload field). Under a CI system it is
+    /// masked before anything could print it; elsewhere nothing prints it anyway.
+    /// </summary>
+    /// <param name="value">The sensitive value.</param>
+    void MaskSecret(string value);
 }

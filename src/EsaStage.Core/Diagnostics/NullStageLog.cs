@@ -20,4 +20,9 @@ public sealed class NullStageLog : IStageLog
     public void Warning(string code, string message)
     {
     }
+
+    /// <inheritdoc/>
+    public void MaskSecret(string value)
+    {
+    }
 }

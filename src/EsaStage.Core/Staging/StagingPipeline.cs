@@ -16,6 +16,10 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
     /// <summary>The code version limit per routine that the ESA documentation states.</summary>
     public const int DocumentedVersionLimit = 10;
 
+    /// <summary>The upload form fields that grant access to the bucket, masked in CI logs.</summary>
+    private static readonly HashSet<string> SensitiveUploadFields =
+        ["OSSAccessKeyId", "Signature", "policy", "callback", "x-oss-security-token"];
+
     /// <summary>Stages a routine's code.</summary>
     /// <param name="request">What to stage.</param>
     /// <param name="progress">Receives upload progress; may be <see langword="null"/>.</param>
@@ -34,6 +38,14 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
         var info = await Explain(name, client.GetRoutineStagingCodeUploadInfoAsync(name, stage.Description,
             cancellationToken)).ConfigureAwait(false);
         var form = OssPostForm.FromConfig(info.OssPostConfig);
+        foreach (var (field, value) in form.Fields)
+        {
+            if (SensitiveUploadFields.Contains(field))
+            {
+                log.MaskSecret(value);
+            }
+        }
+
         log.Detail($"Uploading to {form.Url.Authority} as object {form.Key}.");
 
         var uploaded = await upload.UploadAsync(form, stage.CodeFile, progress, cancellationToken)
