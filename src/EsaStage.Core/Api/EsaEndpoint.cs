@@ -34,7 +34,9 @@ public static partial class EsaEndpoint
         return new Uri($"https://{DefaultHost}/");
     }
 
-    /// <summary>Whether <paramref name="host"/> is a loopback host (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="host"/> is a loopback host (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>).
+    /// </summary>
     /// <param name="host">A host name or IP address, IPv6 with or without brackets.</param>
     /// <returns><see langword="true"/> for loopback hosts.</returns>
     public static bool IsLoopback(string host)

@@ -65,8 +65,7 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
         if (request.Publish is { } environment)
         {
             published = environment.ToApiName();
-            await Explain(name, client.PublishRoutineCodeVersionAsync(name, published, committed!,
-                cancellationToken)).ConfigureAwait(false);
+            await Explain(name, PublishAsync(name, published, committed!, cancellationToken)).ConfigureAwait(false);
             log.Info($"Published code version {committed} to {published}.");
         }
 
@@ -74,15 +73,15 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
             uploaded.Sha256, client.Endpoint.GetLeftPart(UriPartial.Authority));
     }
 
-    private static async Task Explain(string routine, Task call) =>
-        await Explain(routine, WithResult(call)).ConfigureAwait(false);
-
-    private static async Task<bool> WithResult(Task call)
+    private async Task<string> PublishAsync(string name, string environment, string codeVersion,
+        CancellationToken cancellationToken)
     {
-        await call.ConfigureAwait(false);
-        return true;
+        await client.PublishRoutineCodeVersionAsync(name, environment, codeVersion, cancellationToken)
+            .ConfigureAwait(false);
+        return codeVersion;
     }
 
+    /// <summary>Turns the two service errors a person most often meets into messages that say what to do.</summary>
     private static async Task<T> Explain<T>(string routine, Task<T> call)
     {
         try

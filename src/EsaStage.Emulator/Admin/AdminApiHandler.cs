@@ -29,17 +29,9 @@ internal sealed class AdminApiHandler(EmulatorContext emulator)
             // Once only: when the answer starts (so a client that has it also finds the record), or at the end.
             if (Interlocked.Exchange(ref recorded, 1) == 0)
             {
-                emulator.Requests.Complete(new RecordedRequest
+                var described = HttpRecording.Describe(request, RequestTarget.Admin, sequence, receivedAt);
+                emulator.Requests.Complete(described with
                 {
-                    Sequence = sequence,
-                    Target = RequestTarget.Admin,
-                    ReceivedAt = receivedAt,
-                    Method = request.Method,
-                    Path = request.Path.Value ?? "/",
-                    RawQuery = HttpRecording.RawQuery(request),
-                    Headers = HttpRecording.Headers(request),
-                    ContentLength = request.ContentLength,
-                    IsChunked = HttpRecording.IsChunked(request),
                     StatusCode = status,
                     Body = body,
                 }, emulator.Time.GetElapsedTime(started));

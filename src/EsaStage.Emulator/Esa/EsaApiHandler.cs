@@ -56,17 +56,8 @@ internal sealed class EsaApiHandler(EmulatorContext emulator)
         }
 
         // Recorded before the answer is written, so a client that has its answer also finds the record.
-        emulator.Requests.Complete(new RecordedRequest
+        emulator.Requests.Complete(HttpRecording.Describe(request, RequestTarget.Esa, sequence, receivedAt) with
         {
-            Sequence = sequence,
-            Target = RequestTarget.Esa,
-            ReceivedAt = receivedAt,
-            Method = request.Method,
-            Path = request.Path.Value ?? "/",
-            RawQuery = HttpRecording.RawQuery(request),
-            Headers = HttpRecording.Headers(request),
-            ContentLength = request.ContentLength,
-            IsChunked = HttpRecording.IsChunked(request),
             StatusCode = reply?.Status ?? 0,
             ErrorCode = reply?.Answer.ErrorCode,
             Body = body,
