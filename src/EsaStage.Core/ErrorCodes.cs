@@ -37,7 +37,7 @@ public static class ErrorCodes
     /// <summary>The code file could not be read.</summary>
     public const string CodeFileUnreadable = "ESA1010";
 
-    /// <summary>Another option value is invalid.</summary>
+    /// <summary>The command line or another option value is invalid.</summary>
     public const string InvalidOption = "ESA1011";
 
     /// <summary>No credentials were found.</summary>
@@ -79,9 +79,21 @@ public static class ErrorCodes
     /// <summary>The code file changed while it was being uploaded.</summary>
     public const string CodeFileChanged = "ESA3005";
 
+    /// <summary>A CI output file is not set, so outputs were not written (a warning).</summary>
+    public const string CiOutputMissing = "ESA4001";
+
+    /// <summary>The CI summary could not be written (a warning: the staging itself succeeded).</summary>
+    public const string SummaryNotWritten = "ESA4002";
+
+    /// <summary>The code was staged, but the result could not be written where it was asked for.</summary>
+    public const string ResultNotWritten = "ESA5001";
+
     /// <summary>An unexpected failure.</summary>
     public const string Unexpected = "ESA9001";
 
     /// <summary>The run was cancelled (Ctrl+C, SIGTERM, or a cancelled build).</summary>
     public const string Cancelled = "ESA9002";
+
+    /// <summary>The built-in emulator could not start.</summary>
+    public const string EmulatorFailed = "ESA9003";
 }

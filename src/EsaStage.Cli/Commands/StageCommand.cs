@@ -7,6 +7,8 @@ namespace EsaStage.Cli.Commands;
 /// <summary>The <c>esa-stage stage</c> command: options, help text and the hand-off to the handler.</summary>
 internal static class StageCommand
 {
+    private const long MaxSeconds = 24 * 60 * 60;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var name = new Option<string>("--name", "-n")
@@ -41,7 +43,7 @@ internal static class StageCommand
             Description = "Publish the committed version to this environment (implies --commit).",
             HelpName = "staging|production",
         };
-        publish.AcceptOnlyFromAmong("staging", "production");
+        publish.CompletionSources.Add("staging", "production");
         var resultJson = new Option<string>("--result-json")
         {
             Description = "Also write the result as JSON to this file.",
@@ -51,48 +53,17 @@ internal static class StageCommand
         {
             Description = "Stage against a private built-in emulator started for this run: no account, no network.",
         };
-        var maxCodeSize = new Option<long>("--max-code-size")
-        {
-            Description = "Refuse code files larger than this many bytes.",
-            DefaultValueFactory = _ => StageRequest.DefaultMaxCodeBytes,
-            HelpName = "bytes",
-        };
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "Seconds to wait for each API call.",
-            DefaultValueFactory = _ => 30,
-            HelpName = "seconds",
-        };
-        var uploadTimeout = new Option<int>("--upload-timeout")
-        {
-            Description = "Seconds to wait for the code upload.",
-            DefaultValueFactory = _ => 900,
-            HelpName = "seconds",
-        };
+        var maxCodeSize = WholeNumberOption.Create("--max-code-size", "Refuse code files larger than this many bytes.",
+            "bytes", StageRequest.DefaultMaxCodeBytes, 1, long.MaxValue);
+        var timeout = WholeNumberOption.Create("--timeout", "Seconds to wait for each API call.", "seconds", 30, 1,
+            MaxSeconds);
+        var uploadTimeout = WholeNumberOption.Create("--upload-timeout", "Seconds to wait for the code upload.",
+            "seconds", 900, 1, MaxSeconds);
         var verbosity = new Option<Verbosity>("--verbosity", "-v")
         {
             Description = "How much to write to stderr: Quiet, Normal or Detailed.",
             DefaultValueFactory = _ => Verbosity.Normal,
         };
-
-        foreach (var seconds in new[] { timeout, uploadTimeout })
-        {
-            seconds.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() <= 0)
-                {
-                    r.AddError($"{r.Option.Name} must be a whole number of seconds above 0.");
-                }
-            });
-        }
-
-        maxCodeSize.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long>() <= 0)
-            {
-                r.AddError("--max-code-size must be a number of bytes above 0.");
-            }
-        });
 
         var command = new Command("stage", "Upload a routine's code for staging and print its CodeVersion.")
         {

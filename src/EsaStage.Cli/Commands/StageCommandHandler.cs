@@ -30,7 +30,8 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
             };
 
             // Everything local is checked before an emulator starts or a request is made.
-            StageRequestValidator.Validate(request);
+            var stage = StageRequestValidator.Validate(request);
+            CheckResultJsonPath(options.ResultJson, stage.CodeFile);
             var endpoint = options.Emulator ? null : EsaEndpoint.Resolve(options.Endpoint, options.Region);
 
             await using var emulator = options.Emulator
@@ -59,8 +60,7 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
                 WriteResultJson(result, options.ResultJson);
             }
 
-            ci.PublishOutputs(result);
-            ci.WriteSummary(result);
+            PublishToCi(ci, log, result);
             await stdout.WriteLineAsync(result.CodeVersion);
             return ExitCodes.Success;
         }
@@ -76,6 +76,58 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
         }
     }
 
+    private static void CheckResultJsonPath(string? resultJson, string codeFile)
+    {
+        if (resultJson is null)
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(resultJson);
+        if (string.Equals(path, codeFile, StringComparison.Ordinal) || Directory.Exists(path))
+        {
+            throw new EsaStageException(ErrorCodes.InvalidOption,
+                $"--result-json '{resultJson}' names the code file or a directory. Give a new file's path.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EsaStageException(ErrorCodes.InvalidOption,
+                $"--result-json '{resultJson}' cannot be written: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Hands the result to the CI system. Outputs that cannot be written fail the step (later steps would miss
+    /// the CodeVersion); a summary that cannot be written is only a warning.
+    /// </summary>
+    private static void PublishToCi(ICiSink ci, StderrStageLog log, StageResult result)
+    {
+        try
+        {
+            ci.PublishOutputs(result);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EsaStageException(ErrorCodes.ResultNotWritten,
+                $"The code was staged as code version {result.CodeVersion}, but the {ci.Name} outputs could not " +
+                $"be written: {ex.Message}", ex);
+        }
+
+        try
+        {
+            ci.WriteSummary(result);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Warning(ErrorCodes.SummaryNotWritten, $"The {ci.Name} summary could not be written: {ex.Message}");
+        }
+    }
+
     private static void WriteResultJson(StageResult result, string path)
     {
         try
@@ -84,7 +136,7 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new EsaStageException(ErrorCodes.InvalidOption,
+            throw new EsaStageException(ErrorCodes.ResultNotWritten,
                 $"The code was staged as code version {result.CodeVersion}, but the result file '{path}' could " +
                 $"not be written: {ex.Message}", ex);
         }

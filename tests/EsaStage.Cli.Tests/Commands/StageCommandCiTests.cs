@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EsaStage.Cli.Tests.TestSupport;
 using EsaStage.Emulator;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.Commands;
 

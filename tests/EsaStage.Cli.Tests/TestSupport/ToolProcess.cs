@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.TestSupport;
 
