@@ -31,12 +31,19 @@ public sealed class StageCommandCiTests
         var run = await ToolProcess.RunAsync(StageArguments(emulator, HostileDescription), environment);
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
-        var codeVersion = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        // Workflow commands share stderr with the log, so stdout still carries only the CodeVersion.
+        var codeVersion = run.Stdout.Trim();
         Assert.MatchesRegex("^[0-9]{19}$", codeVersion);
         var outputs = File.ReadAllText(outputFile);
         StringAssert.Contains(outputs, $"code-version={codeVersion}\n");
-        Assert.Contains("::add-mask::" + emulator.AccessKeySecret, run.Stdout);
-        Assert.DoesNotContain($"::add-mask::{codeVersion}", run.Stdout);
+        var stderr = run.Stderr.ReplaceLineEndings("\n");
+        var mask = stderr.IndexOf("::add-mask::" + emulator.AccessKeySecret + "\n", StringComparison.Ordinal);
+        Assert.IsTrue(mask >= 0 && mask < stderr.IndexOf("Staging routine", StringComparison.Ordinal), stderr);
+        Assert.DoesNotContain($"::add-mask::{codeVersion}", stderr);
+        Assert.IsLessThan(stderr.IndexOf("Uploaded ", StringComparison.Ordinal),
+            stderr.IndexOf("::group::Stage routine hello-routine\n", StringComparison.Ordinal));
+        Assert.IsGreaterThan(stderr.IndexOf("Uploaded ", StringComparison.Ordinal),
+            stderr.IndexOf("::endgroup::\n", StringComparison.Ordinal));
         Assert.Contains("<code>" + codeVersion + "</code>", File.ReadAllText(summaryFile));
         AssertNoInjectedCommand(run);
     }
