@@ -84,6 +84,49 @@ public sealed class StageCommandCiTests
         Assert.DoesNotContain("task.setvariable", run.Stdout);
     }
 
+    [TestMethod]
+    public async Task Stage_WithOidcRole_MasksTheTokenBeforeStagingAndLeavesNoTokenFile()
+    {
+        const string jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm9jdG8vc2l0ZSJ9.c2ln";
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+        await using var actions = await LoopbackServer.StartAsync(_ => new(200, $$"""{"value":"{{jwt}}"}"""));
+        var environment = Credentials(emulator);
+        environment["GITHUB_ACTIONS"] = "true";
+        environment["RUNNER_TEMP"] = _directory;
+        environment["ACTIONS_ID_TOKEN_REQUEST_URL"] = actions.BaseAddress + "_apis/token?api-version=2.0";
+        environment["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "request-token";
+
+        var run = await ToolProcess.RunAsync([.. StageArguments(emulator, "oidc"), .. OidcArguments], environment);
+
+        // The AccessKey in the environment comes first in the credentials chain, which the tool warns about.
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.AreEqual("?api-version=2.0&audience=sts.aliyuncs.com", actions.Requests.Single().Query);
+        var stderr = run.Stderr.ReplaceLineEndings("\n");
+        Assert.IsLessThan(stderr.IndexOf("Staging routine", StringComparison.Ordinal),
+            stderr.IndexOf("::add-mask::" + jwt + "\n", StringComparison.Ordinal));
+        Assert.AreEqual(1, Regex.Count(stderr, Regex.Escape(jwt)), stderr);
+        Assert.Contains("::warning title=ESA4102::", stderr);
+        Assert.IsEmpty(Directory.GetFileSystemEntries(_directory));
+    }
+
+    [TestMethod]
+    public async Task Stage_WithOidcRoleButNoIdTokenPermission_FailsBeforeAnyRequest()
+    {
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+
+        var run = await ToolProcess.RunAsync([.. StageArguments(emulator, "oidc"), .. OidcArguments],
+            new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" });
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        Assert.Contains("::error title=ESA1122::", run.Stderr);
+        Assert.Contains("permissions: id-token: write", run.Stderr);
+        Assert.IsEmpty(emulator.Requests);
+    }
+
+    private static string[] OidcArguments =>
+        ["--role-arn", "acs:ram::1234567890123456:role/deployer",
+            "--oidc-provider-arn", "acs:ram::1234567890123456:oidc-provider/github"];
+
     private static void AssertNoInjectedCommand(ToolRun run)
     {
         foreach (var line in (run.Stdout + "\n" + run.Stderr).Split('\n'))
