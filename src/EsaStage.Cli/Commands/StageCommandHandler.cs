@@ -66,7 +66,7 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
             log.Error(ex.ErrorCode, ex.Message, ex.FilePath);
             if (gitHub is not null && validRoutine is not null)
             {
-                await gitHub.ReportFailureAsync(validRoutine, publish, ex);
+                await gitHub.ReportFailureAsync(validRoutine, publish, ex.ErrorCode, ex.Message);
             }
 
             return ExitCodes.Failed;
@@ -124,7 +124,7 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
         return (result, routineUrl);
     }
 
-    private static async Task<GitHubOidcSession> StartOidcAsync(OidcRoleOptions options, HttpClient http,
+    internal static async Task<GitHubOidcSession> StartOidcAsync(OidcRoleOptions options, HttpClient http,
         ICiSink ci, IStageLog log, CancellationToken cancellationToken)
     {
         ci.BeginGroup("Get a GitHub OIDC token");

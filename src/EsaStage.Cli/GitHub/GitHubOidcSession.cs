@@ -25,6 +25,7 @@ internal sealed class GitHubOidcSession : IDisposable
     private readonly string _directory;
     private readonly Action<string, string?> _setVariable;
     private readonly Dictionary<string, string?> _previous;
+    private bool _keepTokenFile;
 
     private GitHubOidcSession(string directory, string tokenFile, Action<string, string?> setVariable,
         Dictionary<string, string?> previous)
@@ -106,11 +107,27 @@ internal sealed class GitHubOidcSession : IDisposable
         return new GitHubOidcSession(directory, tokenFile, setVariable, previous);
     }
 
+    /// <summary>
+    /// Leaves the token file in place when the session ends, for another process to read (the action's
+    /// <c>dotnet build</c>); whoever asked for it deletes it.
+    /// </summary>
+    /// <returns>The token file.</returns>
+    public string KeepTokenFile()
+    {
+        _keepTokenFile = true;
+        return TokenFile;
+    }
+
     public void Dispose()
     {
         foreach (var (name, value) in _previous)
         {
             _setVariable(name, value);
+        }
+
+        if (_keepTokenFile)
+        {
+            return;
         }
 
         try

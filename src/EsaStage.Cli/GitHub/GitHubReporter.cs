@@ -57,14 +57,14 @@ internal sealed class GitHubReporter(IGitHubClient client, GitHubRunContext cont
             payload["publishedEnvironment"] = result.PublishedEnvironment ?? string.Empty;
             payload["sha256"] = result.Sha256;
         }
-        else
+        else if (report.ErrorCode is not null)
         {
-            payload["error"] = report.ErrorCode ?? ErrorCodes.Unexpected;
+            payload["error"] = report.ErrorCode;
         }
 
         var description = Shorten(report.Result is { } staged
             ? $"Routine {report.Routine}: code version {staged.CodeVersion}"
-            : $"Routine {report.Routine}: staging failed ({report.ErrorCode})");
+            : $"Routine {report.Routine}: staging failed ({report.ErrorCode ?? "see the run's log"})");
 
         var deployment = await client.Repository.Deployment.Create(context.Owner, context.Repository,
             new NewDeployment(sha)

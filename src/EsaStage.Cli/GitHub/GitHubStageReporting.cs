@@ -64,15 +64,17 @@ internal sealed class GitHubStageReporting
     /// <summary>Reports a staging that failed.</summary>
     /// <param name="routine">The routine (already validated).</param>
     /// <param name="publish">The environment that publishing was asked for, if any.</param>
-    /// <param name="error">The failure.</param>
+    /// <param name="errorCode">The product code of the failure, when known.</param>
+    /// <param name="message">What went wrong.</param>
     /// <returns>A task that ends when every part was tried.</returns>
-    public Task ReportFailureAsync(string routine, PublishEnvironment? publish, EsaStageException error) =>
+    public Task ReportFailureAsync(string routine, PublishEnvironment? publish, string? errorCode,
+        string message) =>
         ReportAsync(new StageReport
         {
             Routine = routine,
             Environment = StageReport.EnvironmentFor(publish?.ToApiName()),
-            ErrorCode = error.ErrorCode,
-            ErrorMessage = error.Message,
+            ErrorCode = errorCode,
+            ErrorMessage = message,
         });
 
     private async Task ReportAsync(StageReport report)

@@ -29,7 +29,7 @@ internal static class PullRequestComment
     {
         var table = report.Result is { } result
             ? StageSummaryMarkdown.Render(result, report.Links)
-            : StageSummaryMarkdown.RenderFailure(report.Routine, report.ErrorCode ?? "ESA9001",
+            : StageSummaryMarkdown.RenderFailure(report.Routine, report.ErrorCode,
                 report.ErrorMessage ?? "Staging failed.", report.Links);
 
         var origin = "Updated by esa-stage";

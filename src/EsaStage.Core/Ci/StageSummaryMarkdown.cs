@@ -38,22 +38,21 @@ public static class StageSummaryMarkdown
 
     /// <summary>Renders a failed staging: the routine, the product code and the message.</summary>
     /// <param name="routine">The routine.</param>
-    /// <param name="code">The product code, e.g. <c>ESA2002</c>.</param>
+    /// <param name="code">The product code, e.g. <c>ESA2002</c>, when known.</param>
     /// <param name="message">The error message; escaped.</param>
     /// <param name="links">Links to show with it, when known.</param>
     /// <returns>GitHub-flavoured Markdown.</returns>
-    public static string RenderFailure(string routine, string code, string message,
+    public static string RenderFailure(string routine, string? code, string message,
         IReadOnlyList<SummaryLink>? links = null)
     {
         ArgumentNullException.ThrowIfNull(routine);
-        ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(message);
 
         var text = new StringBuilder();
         text.Append("### ESA routine staging failed: ").Append(Cell(routine)).Append("\n\n");
         text.Append("| | |\n|---|---|\n");
         Row(text, "Routine", Code(routine));
-        Row(text, "Error", Code(code) + " " + Cell(message));
+        Row(text, "Error", (code is null ? string.Empty : Code(code) + " ") + Cell(message));
         Row(text, "CodeVersion", "none: nothing was staged");
         AppendLinks(text, links);
         return text.ToString();
