@@ -153,6 +153,42 @@ public sealed class ActionRunTests
     }
 
     [TestMethod]
+    public async Task Action_ProjectBuildFails_ReportsTheFailureAndFails()
+    {
+        await using var github = await FakeGitHubApi.StartAsync();
+        var project = Path.Combine(_workspace, "Routine.proj");
+        File.WriteAllText(project, """
+            <Project>
+              <Target Name="Restore" />
+              <Target Name="StageRoutine">
+                <Error Code="ESA2002" Text="Routine 'hello-routine' has no free code version." />
+              </Target>
+            </Project>
+            """);
+        var runner = Runner(emulator: null);
+        AddPullRequest(runner, github, 4);
+        var inputs = new Dictionary<string, string>
+        {
+            ["project"] = "Routine.proj",
+            ["routine-name"] = "hello-routine",
+            ["tool-version"] = _tool.Version,
+            ["tool-source"] = _tool.Feed,
+            ["github-token"] = "ghs_actionToken42",
+        };
+
+        var run = await new ActionRunner(ActionDefinition.Load(), _workspace, _runnerTemp, runner).RunAsync(inputs);
+
+        Assert.IsFalse(run.Succeeded);
+        Assert.AreEqual("failure", run.Steps[1].Outcome, run.ToString());
+        Assert.AreEqual("success", run.Steps[2].Outcome, run.ToString());
+        var status = JsonNode.Parse(github.Requests.Single(r => r.Path.EndsWith("/statuses",
+            StringComparison.Ordinal)).Body)!;
+        Assert.AreEqual("failure", (string?)status["state"]);
+        Assert.Contains("staging failed", (string)github.Comments.Single()["body"]!);
+        Assert.AreEqual(string.Empty, run.Outputs["code-version"]);
+    }
+
+    [TestMethod]
     public async Task Action_CodeAndProjectBoth_FailsBeforeStaging()
     {
         await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
