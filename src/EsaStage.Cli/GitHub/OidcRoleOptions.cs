@@ -30,8 +30,9 @@ internal sealed record OidcRoleOptions
     {
         if (string.IsNullOrWhiteSpace(RoleArn) || string.IsNullOrWhiteSpace(ProviderArn))
         {
-            var missing = string.IsNullOrWhiteSpace(RoleArn) ? "--role-arn (role-arn)" : "--oidc-provider-arn " +
-                "(oidc-provider-arn)";
+            var missing = string.IsNullOrWhiteSpace(RoleArn)
+                ? "--role-arn (role-arn)"
+                : "--oidc-provider-arn (oidc-provider-arn)";
             throw new EsaStageException(ErrorCodes.InvalidOidcOptions,
                 $"Keyless credentials need both the RAM role and the OIDC provider, but {missing} is not set. " +
                 "Give both ARNs, or neither to use an AccessKey.");

@@ -18,8 +18,9 @@ internal static class PullRequestComment
     /// <param name="body">The comment body.</param>
     /// <param name="routine">The routine.</param>
     /// <returns><see langword="true"/> when the body starts with the routine's marker.</returns>
+    /// <remarks>The closing quote in the marker keeps <c>hello</c> from matching <c>hello-routine</c>.</remarks>
     public static bool IsFor(string? body, string routine) =>
-        body is not null && body.StartsWith(Marker(routine) + "\n", StringComparison.Ordinal);
+        body is not null && body.StartsWith(Marker(routine), StringComparison.Ordinal);
 
     /// <summary>Renders the comment: the marker, the summary table, and where it came from.</summary>
     /// <param name="report">The staging.</param>
