@@ -3,7 +3,7 @@ namespace EsaStage.Core;
 /// <summary>
 /// The product's diagnostic codes. <c>ESA1xxx</c>: input rejected locally, before anything remote is spent;
 /// <c>ESA2xxx</c>: the ESA OpenAPI refused or failed; <c>ESA3xxx</c>: the OSS upload failed;
-/// <c>ESA9xxx</c>: unexpected failures.
+/// <c>ESA4xxx</c>: warnings; <c>ESA9xxx</c>: unexpected failures.
 /// </summary>
 public static class ErrorCodes
 {
@@ -46,6 +46,18 @@ public static class ErrorCodes
     /// <summary>A credential value is unusable (blank, or with surrounding whitespace).</summary>
     public const string InvalidCredentials = "ESA1101";
 
+    /// <summary>The GitHub OIDC role options are incomplete or malformed, e.g. a role without a provider.</summary>
+    public const string InvalidOidcOptions = "ESA1120";
+
+    /// <summary>GitHub OIDC was asked for outside GitHub Actions.</summary>
+    public const string OidcNotInGitHubActions = "ESA1121";
+
+    /// <summary>The job may not request a GitHub OIDC token: it lacks <c>permissions: id-token: write</c>.</summary>
+    public const string OidcTokenNotPermitted = "ESA1122";
+
+    /// <summary>The GitHub OIDC token request failed or its answer held no token.</summary>
+    public const string OidcTokenRequestFailed = "ESA1123";
+
     /// <summary>The ESA OpenAPI answered with an error.</summary>
     public const string ApiError = "ESA2001";
 
@@ -87,6 +99,12 @@ public static class ErrorCodes
 
     /// <summary>The code was staged, but the result could not be written where it was asked for.</summary>
     public const string ResultNotWritten = "ESA5001";
+
+    /// <summary>A warning: reporting to GitHub (deployment, comment) failed; the staging is unaffected.</summary>
+    public const string GitHubReportFailed = "ESA4101";
+
+    /// <summary>A warning: an OIDC role was given while an AccessKey in the environment takes precedence.</summary>
+    public const string OidcShadowedByAccessKey = "ESA4102";
 
     /// <summary>An unexpected failure.</summary>
     public const string Unexpected = "ESA9001";

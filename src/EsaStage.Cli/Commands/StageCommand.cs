@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EsaStage.Cli.GitHub;
 using EsaStage.Cli.Terminal;
 using EsaStage.Core.Staging;
 
@@ -65,16 +66,37 @@ internal static class StageCommand
             DefaultValueFactory = _ => Verbosity.Normal,
         };
 
+        var roleArn = new Option<string>("--role-arn")
+        {
+            Description = "Under GitHub Actions: assume this RAM role with the job's OIDC token (keyless; needs " +
+                "'permissions: id-token: write' and --oidc-provider-arn).",
+            HelpName = "arn",
+        };
+        var oidcProviderArn = new Option<string>("--oidc-provider-arn")
+        {
+            Description = "The ARN of the RAM OIDC identity provider that trusts GitHub (with --role-arn).",
+            HelpName = "arn",
+        };
+        var oidcAudience = new Option<string>("--oidc-audience")
+        {
+            Description = $"The audience of the OIDC token. Default: {OidcRoleOptions.DefaultAudience}.",
+        };
+
         var command = new Command("stage", "Upload a routine's code for staging and print its CodeVersion.")
         {
             name, code, description, endpoint, region, commit, publish, resultJson, emulator, maxCodeSize, timeout,
-            uploadTimeout, verbosity,
+            uploadTimeout, verbosity, roleArn, oidcProviderArn, oidcAudience,
         };
         command.Validators.Add(r =>
         {
             if (r.GetValue(emulator) && (r.GetResult(endpoint) is not null || r.GetResult(region) is not null))
             {
                 r.AddError("--emulator stages against its own private endpoint; leave out --endpoint and --region.");
+            }
+
+            if (r.GetValue(emulator) && r.GetResult(roleArn) is not null)
+            {
+                r.AddError("--emulator stages with its own credentials; leave out --role-arn.");
             }
         });
 
@@ -94,6 +116,12 @@ internal static class StageCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 UploadTimeout = TimeSpan.FromSeconds(parse.GetValue(uploadTimeout)),
                 Verbosity = parse.GetValue(verbosity),
+                Oidc = new OidcRoleOptions
+                {
+                    RoleArn = parse.GetValue(roleArn),
+                    ProviderArn = parse.GetValue(oidcProviderArn),
+                    Audience = parse.GetValue(oidcAudience),
+                },
             },
             cancellationToken));
         return command;

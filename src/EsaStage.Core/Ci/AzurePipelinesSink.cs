@@ -62,7 +62,7 @@ public sealed class AzurePipelinesSink(TextWriter commands, Func<string, string?
     public void EndGroup() => commands.WriteLine("##[endgroup]");
 
     /// <inheritdoc/>
-    public void WriteSummary(StageResult result)
+    public void WriteSummary(StageResult result, IReadOnlyList<SummaryLink>? links = null)
     {
         var folder = getVariable("AGENT_TEMPDIRECTORY");
         if (string.IsNullOrEmpty(folder))
@@ -71,7 +71,7 @@ public sealed class AzurePipelinesSink(TextWriter commands, Func<string, string?
         }
 
         var path = Path.Combine(folder, $"esa-stage-summary-{Guid.NewGuid():N}.md");
-        File.WriteAllText(path, StageSummaryMarkdown.Render(result));
+        File.WriteAllText(path, StageSummaryMarkdown.Render(result, links));
         commands.WriteLine("##vso[task.uploadsummary]" + CommandEscaping.AzureData(path));
     }
 
