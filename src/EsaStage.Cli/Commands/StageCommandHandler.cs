@@ -5,6 +5,7 @@ using EsaStage.Core.Ci;
 using EsaStage.Core.Credentials;
 using EsaStage.Core.Oss;
 using EsaStage.Core.Staging;
+using EsaStage.Emulator;
 
 namespace EsaStage.Cli.Commands;
 
