@@ -89,6 +89,7 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
         using var commands = new TaskLogWriter(Log);
         var ci = CiSinks.Detect(_getVariable, commands);
         var log = new TaskStageLog(Log, ci, BuildEngine?.ProjectFileOfTaskNode);
+        log.Detail($"EsaStageTask {ProductInfo.Version} runs from {typeof(StageRoutine).Assembly.Location}.");
         try
         {
             var outcome = System.Threading.Tasks.Task.Run(() => StageAsync(log, _cancellation.Token))
