@@ -30,7 +30,7 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <param name="getVariable">Reads an environment variable: credentials and CI variables.</param>
     internal StageRoutine(Func<string, string?> getVariable) => _getVariable = getVariable;
 
-    /// <summary>Gets or sets the routine name; when empty, <c>name</c> in <c>esa.jsonc</c> or <c>esa.toml</c>.</summary>
+    /// <summary>Gets or sets the routine name; when empty, <c>name</c> in the routine's config file.</summary>
     public string? RoutineName { get; set; }
 
     /// <summary>Gets or sets the code file, relative to the project; when empty, <c>entry</c> in the config.</summary>
@@ -48,7 +48,8 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <summary>Gets or sets a value indicating whether to commit the staging code to a formal version.</summary>
     public bool Commit { get; set; }
 
-    /// <summary>Gets or sets the environment to publish to, <c>staging</c> or <c>production</c>; implies a commit.</summary>
+    /// <summary>Gets or sets the environment to publish to, <c>staging</c> or <c>production</c>.</summary>
+    /// <remarks>Publishing commits first.</remarks>
     public string? PublishEnvironment { get; set; }
 
     /// <summary>Gets or sets a value indicating whether to stage against a private built-in emulator.</summary>
@@ -161,7 +162,8 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
     }
 
     private string Missing(RoutineConfig? config, string key) => config is null
-        ? $" and {ProjectDirectory} has no {RoutineConfigReader.JsoncFileName} or {RoutineConfigReader.TomlFileName}. " +
+        ? $" and {ProjectDirectory} has no {RoutineConfigReader.JsoncFileName} or " +
+            $"{RoutineConfigReader.TomlFileName}. " +
             $"Set it in the project, or add the {RoutineConfigReader.JsoncFileName} that Alibaba's ESA CLI writes."
         : $" and {config.Path} has no \"{key}\". Set it in the project or in that file.";
 
@@ -183,8 +185,7 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
             : $", published to {result.PublishedEnvironment}";
         log.Result($"Routine '{result.Routine}': {what}{committed}{published}.");
 
-        ci.PublishOutputs(result);
-        ci.WriteSummary(result);
+        CiResultPublisher.Publish(ci, log, result);
     }
 
     private static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -66,6 +66,23 @@ public sealed class StageRoutineCiTests
     }
 
     [TestMethod]
+    public async Task Execute_GitHubOutputNotWritable_FailsWithEsa5001NamingTheStagedVersion()
+    {
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+        _fixture.UseCredentialsOf(emulator);
+        _fixture.Environment["GITHUB_ACTIONS"] = "true";
+        _fixture.Environment["GITHUB_OUTPUT"] = _fixture.Directory;
+        using var task = _fixture.CreateTask(emulator);
+
+        Assert.IsFalse(task.Execute());
+
+        var staged = emulator.State.GetRoutine("hello-routine")!.StagingCode!.CodeVersion;
+        var error = _fixture.Engine.Errors.Single();
+        Assert.AreEqual("ESA5001", error.Code);
+        StringAssert.Contains(error.Message, $"staged as code version {staged}");
+    }
+
+    [TestMethod]
     public async Task Execute_UnderAzurePipelines_SetsOutputVariablesThroughHighImportanceMessages()
     {
         await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });

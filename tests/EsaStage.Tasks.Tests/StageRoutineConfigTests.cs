@@ -35,7 +35,8 @@ public sealed class StageRoutineConfigTests
     {
         await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
         _fixture.UseCredentialsOf(emulator);
-        File.WriteAllText(Path.Combine(_fixture.Directory, "esa.jsonc"), "{ \"name\": \"other\", \"entry\": \"x.js\" }");
+        File.WriteAllText(Path.Combine(_fixture.Directory, "esa.jsonc"),
+            "{ \"name\": \"other\", \"entry\": \"x.js\" }");
         using var task = _fixture.CreateTask(emulator);
 
         Assert.IsTrue(task.Execute(), _fixture.Engine.AllText);

@@ -151,5 +151,6 @@ public sealed class StageRoutineTests
         Assert.IsNull(emulator.State.GetRoutine("hello-routine")!.StagingCode);
     }
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -61,7 +61,7 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
                 WriteResultJson(result, options.ResultJson);
             }
 
-            PublishToCi(ci, log, result);
+            CiResultPublisher.Publish(ci, log, result);
             await stdout.WriteLineAsync(result.CodeVersion);
             return ExitCodes.Success;
         }
@@ -99,33 +99,6 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
         {
             throw new EsaStageException(ErrorCodes.InvalidOption,
                 $"--result-json '{resultJson}' cannot be written: {ex.Message}", ex);
-        }
-    }
-
-    /// <summary>
-    /// Hands the result to the CI system. Outputs that cannot be written fail the step (later steps would miss
-    /// the CodeVersion); a summary that cannot be written is only a warning.
-    /// </summary>
-    private static void PublishToCi(ICiSink ci, StderrStageLog log, StageResult result)
-    {
-        try
-        {
-            ci.PublishOutputs(result);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new EsaStageException(ErrorCodes.ResultNotWritten,
-                $"The code was staged as code version {result.CodeVersion}, but the {ci.Name} outputs could not " +
-                $"be written: {ex.Message}", ex);
-        }
-
-        try
-        {
-            ci.WriteSummary(result);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            log.Warning(ErrorCodes.SummaryNotWritten, $"The {ci.Name} summary could not be written: {ex.Message}");
         }
     }
 

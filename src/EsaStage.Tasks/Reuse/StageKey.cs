@@ -1,6 +1,6 @@
 namespace EsaStage.Tasks.Reuse;
 
-/// <summary>What makes two stagings the same: equal keys stage the same bytes, the same way, to the same place.</summary>
+/// <summary>What makes two stagings the same: equal keys stage the same bytes the same way to one place.</summary>
 /// <param name="Routine">The routine name.</param>
 /// <param name="Sha256">Lowercase hex SHA-256 of the code bytes.</param>
 /// <param name="Description">The description sent, or <see langword="null"/>.</param>

@@ -14,7 +14,7 @@ internal sealed record StageStamp(StageKey Key, StageResult Result)
 {
     /// <summary>Reads a stamp.</summary>
     /// <param name="path">The stamp file.</param>
-    /// <returns>The stamp, or <see langword="null"/> when there is none or it cannot be read (then it is ignored).</returns>
+    /// <returns>The stamp, or <see langword="null"/> when there is none or it cannot be read.</returns>
     public static StageStamp? TryRead(string path)
     {
         try

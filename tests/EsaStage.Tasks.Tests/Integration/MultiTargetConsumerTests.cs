@@ -7,7 +7,7 @@ namespace EsaStage.Tasks.Tests.Integration;
 public sealed class MultiTargetConsumerTests
 {
     [TestMethod]
-    public async Task StageRoutine_TwoTargetFrameworks_BuildsBothAndStagesOnce()
+    public async Task StageRoutineAndStageOnBuild_TwoTargetFrameworks_BuildBothAndStageOnce()
     {
         await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["multi-edge"] });
         var project = await ConsumerProject.CreateAsync("MultiLib", """
@@ -29,5 +29,14 @@ public sealed class MultiTargetConsumerTests
             Assert.IsTrue(File.Exists(Path.Combine(project.Directory, "bin", "Debug", framework, "MultiLib.dll")),
                 framework);
         }
+
+        // EsaStageOnBuild=true: a plain build stages once, after the outer build, not once per framework.
+        var onBuild = await project.BuildAsync("-t:Build", $"-p:EsaEndpoint={emulator.Endpoint.Authority}",
+            "-p:EsaStageOnBuild=true", "-p:EsaForceStage=true", "-getProperty:EsaCodeVersion");
+
+        Assert.AreEqual(0, onBuild.ExitCode, onBuild.ToString());
+        Assert.AreNotEqual(run.LastLine, onBuild.LastLine);
+        Assert.AreEqual(emulator.State.GetRoutine("multi-edge")!.StagingCode!.CodeVersion, onBuild.LastLine);
+        Assert.HasCount(2, emulator.Requests.Where(r => r.Action == "GetRoutineStagingCodeUploadInfo"));
     }
 }

@@ -1,4 +1,5 @@
 using EsaStage.Tasks.Tests.TestSupport;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Tasks.Tests.Integration;
 

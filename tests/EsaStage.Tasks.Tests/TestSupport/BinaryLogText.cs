@@ -3,7 +3,7 @@ using System.Text;
 
 namespace EsaStage.Tasks.Tests.TestSupport;
 
-/// <summary>The bytes of an MSBuild binary log, decompressed, to search for text as a reader of the log could.</summary>
+/// <summary>The bytes of an MSBuild binary log, decompressed, to search for text as any reader could.</summary>
 internal static class BinaryLogText
 {
     public static byte[] Read(string path)

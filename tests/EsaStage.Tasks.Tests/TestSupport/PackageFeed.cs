@@ -1,4 +1,5 @@
 using System.Reflection;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Tasks.Tests.TestSupport;
 
@@ -59,8 +60,9 @@ internal sealed class PackageFeed
         // The test project's build already built the task in this configuration; the pack only lays it out.
         var configuration = typeof(PackageFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!
             .Configuration;
+        var project = Path.Combine(RepositoryPaths.Root, "src", "EsaStage.Tasks", "EsaStage.Tasks.csproj");
         var run = await DotnetProcess.RunAsync(
-            ["pack", RepositoryPaths.TasksProject, "--no-build", "-c", configuration, "-o", feedDirectory,
+            ["pack", project, "--no-build", "-c", configuration, "-o", feedDirectory,
                 $"-p:PackageVersion={version}", "-nodeReuse:false"],
             RepositoryPaths.Root);
         if (run.ExitCode != 0)

@@ -38,7 +38,7 @@ internal sealed class TaskFixture : IDisposable
         Environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = emulator.AccessKeySecret;
     }
 
-    /// <summary>A task for this folder, staging <see cref="CodeFile"/> as <c>hello-routine</c> to the emulator.</summary>
+    /// <summary>A task for this folder, staging <see cref="CodeFile"/> as <c>hello-routine</c>.</summary>
     public StageRoutine CreateTask(EsaEmulator? emulator = null) => new(name => Environment.GetValueOrDefault(name))
     {
         BuildEngine = Engine,
