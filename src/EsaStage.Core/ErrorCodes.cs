@@ -40,6 +40,12 @@ public static class ErrorCodes
     /// <summary>The command line or another option value is invalid.</summary>
     public const string InvalidOption = "ESA1011";
 
+    /// <summary>The routine's <c>esa.jsonc</c> or <c>esa.toml</c> cannot be read or parsed.</summary>
+    public const string InvalidRoutineConfig = "ESA1012";
+
+    /// <summary>The build host cannot run the MSBuild task (not .NET 10 MSBuild, or no ASP.NET Core runtime).</summary>
+    public const string UnsupportedBuildHost = "ESA1013";
+
     /// <summary>No credentials were found.</summary>
     public const string CredentialsNotFound = "ESA1100";
 

@@ -7,6 +7,7 @@ using EsaStage.Core.Credentials;
 using EsaStage.Core.Diagnostics;
 using EsaStage.Core.Oss;
 using EsaStage.Core.Staging;
+using EsaStage.Emulator;
 
 namespace EsaStage.Cli.Commands;
 
@@ -52,7 +53,7 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
 
             var (result, routineUrl) = await StageAsync(options, request, endpoint, ci, log, cancellationToken);
             IReadOnlyList<SummaryLink> links = routineUrl is null ? [] : [new("Routine (default domain)", routineUrl)];
-            PublishToCi(ci, log, result, links);
+            CiResultPublisher.Publish(ci, log, result, links);
             if (gitHub is not null)
             {
                 await gitHub.ReportSuccessAsync(result, routineUrl, links);
@@ -161,34 +162,6 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
         finally
         {
             ci.EndGroup();
-        }
-    }
-
-    /// <summary>
-    /// Hands the result to the CI system. Outputs that cannot be written fail the step (later steps would miss
-    /// the CodeVersion); a summary that cannot be written is only a warning.
-    /// </summary>
-    private static void PublishToCi(ICiSink ci, StderrStageLog log, StageResult result,
-        IReadOnlyList<SummaryLink> links)
-    {
-        try
-        {
-            ci.PublishOutputs(result);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new EsaStageException(ErrorCodes.ResultNotWritten,
-                $"The code was staged as code version {result.CodeVersion}, but the {ci.Name} outputs could not " +
-                $"be written: {ex.Message}", ex);
-        }
-
-        try
-        {
-            ci.WriteSummary(result, links);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            log.Warning(ErrorCodes.SummaryNotWritten, $"The {ci.Name} summary could not be written: {ex.Message}");
         }
     }
 
