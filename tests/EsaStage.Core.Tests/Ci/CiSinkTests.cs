@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EsaStage.Core.Ci;
 using EsaStage.Core.Staging;
 
@@ -60,34 +59,6 @@ public sealed class CiSinkTests
     }
 
     [TestMethod]
-    public void Azure_PublishOutputs_SetsOutputVariablesTheAgentReadsBackUnchanged()
-    {
-        using var stdout = new StringWriter();
-        var sink = new AzurePipelinesSink(stdout, _ => null);
-        var odd = Result with { CodeVersion = "12%3B;]x\ny" };
-
-        sink.PublishOutputs(odd);
-
-        var line = stdout.ToString().Split('\n')[0].TrimEnd('\r');
-        var match = Regex.Match(line, @"^##vso\[task\.setvariable variable=CodeVersion;isoutput=true\](.*)$");
-        Assert.IsTrue(match.Success, line);
-        Assert.AreEqual(odd.CodeVersion, AgentUnescape(match.Groups[1].Value));
-    }
-
-    [TestMethod]
-    public void Azure_ReportError_LogsAnIssueWithCodeAndSourcePath()
-    {
-        using var stdout = new StringWriter();
-        var sink = new AzurePipelinesSink(stdout, _ => null);
-
-        sink.ReportError("ESA1004", "empty; really]", "/src/x;y.js");
-
-        Assert.AreEqual(
-            "##vso[task.logissue type=error;code=ESA1004;sourcepath=/src/x%3By.js]ESA1004: empty; really]\n",
-            stdout.ToString().ReplaceLineEndings("\n"));
-    }
-
-    [TestMethod]
     public void Summary_UserText_IsEscapedInTheTable()
     {
         var markdown = StageSummaryMarkdown.Render(Result with { CodeDescription = "<script>|`x`\nnext" });
@@ -95,9 +66,4 @@ public sealed class CiSinkTests
         Assert.Contains("&lt;script&gt;&#124;&#96;x&#96;<br>next", markdown);
         Assert.Contains("| CodeVersion | <code>1710120201067203242</code> |", markdown);
     }
-
-    /// <summary>The agent's unescaping (Agent.Sdk CommandStringConvertor, with DECODE_PERCENTS on).</summary>
-    private static string AgentUnescape(string value) =>
-        value.Replace("%3B", ";").Replace("%0D", "\r").Replace("%0A", "\n").Replace("%5D", "]")
-            .Replace("%AZP25", "%");
 }
