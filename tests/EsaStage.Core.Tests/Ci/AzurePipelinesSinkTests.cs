@@ -1,5 +1,6 @@
 using EsaStage.Core.Ci;
 using EsaStage.Core.Staging;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Core.Tests.Ci;
 

@@ -1,4 +1,5 @@
 using EsaStage.Core.Ci;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Core.Tests.Ci;
 

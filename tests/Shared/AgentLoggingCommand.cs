@@ -1,4 +1,4 @@
-namespace EsaStage.Core.Tests.Ci;
+namespace EsaStage.Tests.Shared;
 
 /// <summary>
 /// A logging command read from one line of a step's output the way the Azure Pipelines agent reads it
