@@ -61,8 +61,9 @@ public sealed class StageCommandCiTests
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         var codeVersion = emulator.State.GetRoutine("hello-routine")!.StagingCode!.CodeVersion;
-        Assert.Contains($"##vso[task.setvariable variable=CodeVersion;isoutput=true]{codeVersion}\n",
-            run.Stdout.ReplaceLineEndings("\n"));
+        var stdout = run.Stdout.ReplaceLineEndings("\n");
+        Assert.Contains($"##vso[task.setvariable variable=CodeVersion]{codeVersion}\n", stdout);
+        Assert.Contains($"##vso[task.setvariable variable=CodeVersion;isoutput=true]{codeVersion}\n", stdout);
         Assert.Contains("##vso[task.setsecret]" + emulator.AccessKeySecret, run.Stdout);
         Assert.Contains("##vso[task.uploadsummary]" + _directory, run.Stdout);
         AssertNoInjectedCommand(run);
