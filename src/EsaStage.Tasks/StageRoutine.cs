@@ -30,6 +30,9 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <param name="getVariable">Reads an environment variable: credentials and CI variables.</param>
     internal StageRoutine(Func<string, string?> getVariable) => _getVariable = getVariable;
 
+    /// <summary>Gets or sets the project file, which errors about the project's properties point at.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Gets or sets the routine name; when empty, <c>name</c> in the routine's config file.</summary>
     public string? RoutineName { get; set; }
 
@@ -89,7 +92,7 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
     {
         using var commands = new TaskLogWriter(Log);
         var ci = CiSinks.Detect(_getVariable, commands);
-        var log = new TaskStageLog(Log, ci, BuildEngine?.ProjectFileOfTaskNode);
+        var log = new TaskStageLog(Log, ci, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode);
         log.Detail($"EsaStageTask {ProductInfo.Version} runs from {typeof(StageRoutine).Assembly.Location}.");
         try
         {

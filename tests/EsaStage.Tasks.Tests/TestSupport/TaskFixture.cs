@@ -43,6 +43,7 @@ internal sealed class TaskFixture : IDisposable
     {
         BuildEngine = Engine,
         ProjectDirectory = Directory,
+        ProjectFile = ProjectFile,
         RoutineName = "hello-routine",
         CodeFile = "dist/index.js",
         Endpoint = emulator?.Endpoint.Authority,
