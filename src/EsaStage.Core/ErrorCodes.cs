@@ -46,7 +46,10 @@ public static class ErrorCodes
     /// <summary>A credential value is unusable (blank, or with surrounding whitespace).</summary>
     public const string InvalidCredentials = "ESA1101";
 
-    /// <summary>The ESA OpenAPI answered with an error.</summary>
+    /// <summary>A configured credential source failed: STS refused, the metadata service or URI answered badly.</summary>
+    public const string CredentialSourceFailed = "ESA1102";
+
+    /// <summary>The ESA OpenAPI answered with an error that has no more specific code.</summary>
     public const string ApiError = "ESA2001";
 
     /// <summary>The routine has reached its code version limit.</summary>
@@ -64,6 +67,24 @@ public static class ErrorCodes
     /// <summary>The ESA OpenAPI could not be reached or did not answer in time.</summary>
     public const string ApiUnreachable = "ESA2006";
 
+    /// <summary>The service stayed busy or throttled the calls through every attempt.</summary>
+    public const string ServiceBusy = "ESA2007";
+
+    /// <summary>The service refused a parameter (<c>InvalidParameter*</c>, <c>MissingParameter</c>).</summary>
+    public const string InvalidParameter = "ESA2008";
+
+    /// <summary>The AccessKey is valid but lacks permission (<c>Forbidden*</c>, <c>NoPermission*</c>).</summary>
+    public const string AccessDenied = "ESA2009";
+
+    /// <summary>The account's Edge Routine service is halted, usually for an unpaid bill.</summary>
+    public const string ServiceHalted = "ESA2010";
+
+    /// <summary>The request's date was refused (<c>InvalidTimeStamp.*</c>): this machine's clock is off.</summary>
+    public const string ClockSkew = "ESA2011";
+
+    /// <summary>The service failed internally (<c>InternalError</c>, <c>InternalException</c>, ...).</summary>
+    public const string ServiceInternalError = "ESA2012";
+
     /// <summary>OSS refused the upload.</summary>
     public const string UploadRejected = "ESA3001";
 
@@ -78,6 +99,9 @@ public static class ErrorCodes
 
     /// <summary>The code file changed while it was being uploaded.</summary>
     public const string CodeFileChanged = "ESA3005";
+
+    /// <summary>The upload form expired before the upload could complete or be retried.</summary>
+    public const string UploadFormExpired = "ESA3006";
 
     /// <summary>An unexpected failure.</summary>
     public const string Unexpected = "ESA9001";

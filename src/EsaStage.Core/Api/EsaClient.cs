@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using EsaStage.Core.Credentials;
+using EsaStage.Core.Diagnostics;
 using EsaStage.Core.Signing;
 
 namespace EsaStage.Core.Api;
@@ -18,13 +19,18 @@ public sealed class EsaClient
     private readonly HttpClient _http;
     private readonly ICredentialProvider _credentials;
     private readonly TimeProvider _time;
+    private readonly IStageLog _log;
+    private readonly RetryOptions _retry;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="http">The HTTP client; its timeout bounds each call.</param>
+    /// <param name="http">The HTTP client; its timeout bounds each attempt of each call.</param>
     /// <param name="endpoint">The API base address, from <see cref="EsaEndpoint.Resolve"/>.</param>
-    /// <param name="credentials">Where credentials come from; asked before every request.</param>
-    /// <param name="time">The clock for <c>x-acs-date</c>.</param>
-    public EsaClient(HttpClient http, Uri endpoint, ICredentialProvider credentials, TimeProvider? time = null)
+    /// <param name="credentials">Where credentials come from; asked before every attempt.</param>
+    /// <param name="time">The clock for <c>x-acs-date</c> and the waits between attempts.</param>
+    /// <param name="log">Receives one line per retry; <see langword="null"/> for none.</param>
+    /// <param name="retry">How transient failures are retried; <see langword="null"/> for the defaults.</param>
+    public EsaClient(HttpClient http, Uri endpoint, ICredentialProvider credentials, TimeProvider? time = null,
+        IStageLog? log = null, RetryOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -34,6 +40,8 @@ public sealed class EsaClient
         Endpoint = endpoint;
         _credentials = credentials;
         _time = time ?? TimeProvider.System;
+        _log = log ?? NullStageLog.Instance;
+        _retry = retry ?? new RetryOptions();
     }
 
     /// <summary>Gets the API base address.</summary>
@@ -161,10 +169,13 @@ public sealed class EsaClient
             Parameters(("CodeVersion", codeVersion), ("Name", name)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends one signed RPC call and returns its JSON answer.</summary>
+    /// <summary>
+    /// Sends one RPC call and returns its JSON answer. Transient failures are retried as <see cref="RetryOptions"/>
+    /// says, each attempt a newly signed request with its own date and nonce.
+    /// </summary>
     /// <param name="action">The operation name.</param>
     /// <param name="parameters">The parameters, in the order to send them.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="cancellationToken">Cancels the call, including a wait between attempts.</param>
     /// <returns>The parsed answer; the caller disposes it.</returns>
     /// <exception cref="EsaApiException">The service answered with an error.</exception>
     /// <exception cref="EsaStageException">The service could not be reached or answered nonsense.</exception>
@@ -174,6 +185,15 @@ public sealed class EsaClient
         ArgumentException.ThrowIfNullOrEmpty(action);
         ArgumentNullException.ThrowIfNull(parameters);
 
+        var pipeline = ApiRetry.Create(_retry, _time, _log, () => action, TransientFailures.DescribeApiFailure);
+        return await pipeline.ExecuteAsync(
+            async token => await SendOnceAsync(action, parameters, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JsonDocument> SendOnceAsync(string action,
+        IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
         var credential = await _credentials.GetCredentialAsync(cancellationToken).ConfigureAwait(false);
         using var request = BuildSignedRequest(action, parameters, credential);
 
@@ -203,9 +223,13 @@ public sealed class EsaClient
                 return ParseSuccess(action, body);
             }
 
+            // The server's Date against this machine's clock measures the skew behind an InvalidTimeStamp error.
+            (DateTimeOffset, DateTimeOffset)? clock = response.Headers.Date is { } serverDate
+                ? (serverDate, _time.GetUtcNow())
+                : null;
             throw EsaErrorReader.ToException(action, (int)response.StatusCode, body,
                 response.Headers.TryGetValues("x-acs-retry-after", out var retry) ? retry.FirstOrDefault() : null,
-                Endpoint);
+                Endpoint, clock);
         }
     }
 
