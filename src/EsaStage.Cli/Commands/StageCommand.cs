@@ -51,6 +51,17 @@ internal static class StageCommand
         {
             Description = "Stage against a private built-in emulator started for this run: no account, no network.",
         };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "The credentials profile to use from ~/.aliyun/config.json or the shared credentials file " +
+                "(default: ALIBABA_CLOUD_PROFILE, then the file's current profile).",
+            HelpName = "name",
+        };
+        var pruneOldVersions = new Option<bool>("--prune-old-versions")
+        {
+            Description = "When the routine has no free code version, delete its oldest version that is not " +
+                "deployed to staging or production, then try once more. Deleted versions cannot be restored.",
+        };
         var maxCodeSize = new Option<long>("--max-code-size")
         {
             Description = "Refuse code files larger than this many bytes.",
@@ -59,13 +70,13 @@ internal static class StageCommand
         };
         var timeout = new Option<int>("--timeout")
         {
-            Description = "Seconds to wait for each API call.",
+            Description = "Seconds to wait for each attempt of each API call (and each STS call).",
             DefaultValueFactory = _ => 30,
             HelpName = "seconds",
         };
         var uploadTimeout = new Option<int>("--upload-timeout")
         {
-            Description = "Seconds to wait for the code upload.",
+            Description = "Seconds to wait for each attempt of the code upload.",
             DefaultValueFactory = _ => 900,
             HelpName = "seconds",
         };
@@ -96,14 +107,24 @@ internal static class StageCommand
 
         var command = new Command("stage", "Upload a routine's code for staging and print its CodeVersion.")
         {
-            name, code, description, endpoint, region, commit, publish, resultJson, emulator, maxCodeSize, timeout,
-            uploadTimeout, verbosity,
+            name, code, description, endpoint, region, commit, publish, resultJson, emulator, profile,
+            pruneOldVersions, maxCodeSize, timeout, uploadTimeout, verbosity,
         };
         command.Validators.Add(r =>
         {
             if (r.GetValue(emulator) && (r.GetResult(endpoint) is not null || r.GetResult(region) is not null))
             {
                 r.AddError("--emulator stages against its own private endpoint; leave out --endpoint and --region.");
+            }
+
+            if (r.GetValue(emulator) && r.GetResult(profile) is not null)
+            {
+                r.AddError("--emulator uses its own credentials; leave out --profile.");
+            }
+
+            if (r.GetResult(profile) is not null && string.IsNullOrWhiteSpace(r.GetValue(profile)))
+            {
+                r.AddError("--profile is blank; give a profile name or leave the option out.");
             }
         });
 
@@ -119,6 +140,8 @@ internal static class StageCommand
                 Publish = parse.GetValue(publish),
                 ResultJson = parse.GetValue(resultJson),
                 Emulator = parse.GetValue(emulator),
+                Profile = parse.GetValue(profile),
+                PruneOldVersions = parse.GetValue(pruneOldVersions),
                 MaxCodeBytes = parse.GetValue(maxCodeSize),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 UploadTimeout = TimeSpan.FromSeconds(parse.GetValue(uploadTimeout)),

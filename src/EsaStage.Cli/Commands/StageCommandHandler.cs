@@ -27,6 +27,7 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
                 Commit = options.Commit,
                 Publish = PublishEnvironments.Parse(options.Publish, "--publish"),
                 MaxCodeBytes = options.MaxCodeBytes,
+                PruneOldVersions = options.PruneOldVersions,
             };
 
             // Everything local is checked before an emulator starts or a request is made.
@@ -37,18 +38,26 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
                 ? await PrivateEmulator.StartAsync(request.RoutineName, log, cancellationToken)
                 : null;
 
-            ICredentialProvider credentials = emulator?.Credentials ?? new EnvironmentCredentialProvider();
+            using var chain = emulator is null
+                ? DefaultCredentialChain.Create(new CredentialChainOptions
+                {
+                    Profile = options.Profile,
+                    Log = log,
+                    Timeout = options.Timeout,
+                })
+                : null;
+            ICredentialProvider credentials = emulator?.Credentials ?? chain!;
 
             // Credentials are checked up front too: an unusable one fails here with no request made. Under CI the
-            // secret parts are masked before anything could print them.
+            // secret parts are masked before anything could print them (the chain also masks every refresh).
             var credential = await credentials.GetCredentialAsync(cancellationToken);
             log.MaskSecret(credential.AccessKeySecret);
             log.MaskSecret(credential.SecurityToken ?? string.Empty);
 
             using var apiHttp = HttpClients.Create(options.Timeout);
             using var uploadHttp = HttpClients.Create(options.UploadTimeout);
-            var client = new EsaClient(apiHttp, emulator?.Endpoint ?? endpoint!, credentials);
-            var pipeline = new StagingPipeline(client, new PostObjectUpload(uploadHttp), log);
+            var client = new EsaClient(apiHttp, emulator?.Endpoint ?? endpoint!, credentials, log: log);
+            var pipeline = new StagingPipeline(client, new PostObjectUpload(uploadHttp, log), log);
 
             var result = await pipeline.RunAsync(request,
                 ConsoleUploadProgress.CreateForTerminal(stderr, options.Verbosity), cancellationToken);

@@ -4,14 +4,20 @@ namespace EsaStage.Cli.Tests.TestSupport;
 
 /// <summary>
 /// Runs the built <c>esa-stage</c> as a real process, with an environment cleaned of CI and credential
-/// variables so a test run inside a pipeline can neither write to it nor use its credentials.
+/// variables so a test run inside a pipeline can neither write to it nor use its credentials. The home folder is an
+/// empty one, so the real profile files are never read, and the ECS metadata service is switched off, so a run
+/// without credentials never sends a request off this machine. A test's own variables override both.
 /// </summary>
 internal static class ToolProcess
 {
     private static readonly string[] SterilizedPrefixes =
-        ["ALIBABA_CLOUD_", "ESA_", "GITHUB_", "ACTIONS_", "RUNNER_", "TF_BUILD", "SYSTEM_", "BUILD_", "AGENT_"];
+        ["ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_", "ESA_", "GITHUB_", "ACTIONS_", "RUNNER_", "TF_BUILD",
+            "SYSTEM_", "BUILD_", "AGENT_"];
 
     public static string ToolPath { get; } = Path.Combine(AppContext.BaseDirectory, "esa-stage.dll");
+
+    /// <summary>Gets an empty folder that stands in for the home folder of every run.</summary>
+    public static string EmptyHome { get; } = Directory.CreateTempSubdirectory("esa-cli-home-").FullName;
 
     public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
         string? workingDirectory = null)
@@ -38,6 +44,9 @@ internal static class ToolProcess
             }
         }
 
+        start.Environment["HOME"] = EmptyHome;
+        start.Environment["USERPROFILE"] = EmptyHome;
+        start.Environment["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
