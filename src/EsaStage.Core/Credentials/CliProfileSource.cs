@@ -75,8 +75,9 @@ internal static class CliProfileSource
                 var settings = new OidcRoleSettings(Role(context, profile, Required("ram_role_arn")),
                     Required("oidc_provider_arn"), Required("oidc_token_file"),
                     $"'oidc_token_file' of CLI profile '{name}'");
-                return RoleCredentialProviders.AssumeRoleWithOidc(() => settings, _ => Sts(context, profile),
-                    context.Time);
+                // Read now: the profile's JSON is gone by the time the first fetch runs.
+                var sts = Sts(context, profile);
+                return RoleCredentialProviders.AssumeRoleWithOidc(() => settings, _ => sts, context.Time);
             case "EcsRamRole":
                 return DefaultCredentialChain.EcsRamRole(context, Text(profile, "ram_role_name"));
             default:

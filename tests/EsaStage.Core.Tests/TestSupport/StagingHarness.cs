@@ -56,6 +56,13 @@ internal sealed class StagingHarness : IAsyncDisposable
             retry ?? FastRetry, time);
     }
 
+    /// <summary>A harness over an emulator the test started, with a routine created in it.</summary>
+    public static Task<StagingHarness> StartAsync(EsaEmulator emulator, ICredentialProvider credentials)
+    {
+        emulator.State.CreateRoutine(Routine);
+        return Task.FromResult(new StagingHarness(emulator, credentials, TimeSpan.FromSeconds(30), FastRetry, null));
+    }
+
     public string WriteCode(string fileName, byte[] bytes)
     {
         var path = Path.Combine(Directory, fileName);
