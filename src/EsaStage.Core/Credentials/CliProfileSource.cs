@@ -77,7 +77,7 @@ internal static class CliProfileSource
                     $"'oidc_token_file' of CLI profile '{name}'");
                 // Read now: the profile's JSON is gone by the time the first fetch runs.
                 var sts = Sts(context, profile);
-                return RoleCredentialProviders.AssumeRoleWithOidc(() => settings, _ => sts, context.Time);
+                return RoleCredentialProviders.AssumeRoleWithOidc(() => settings, _ => sts, context.Time, context.Log);
             case "EcsRamRole":
                 return DefaultCredentialChain.EcsRamRole(context, Text(profile, "ram_role_name"));
             default:

@@ -69,7 +69,7 @@ public static class DefaultCredentialChain
         var first = OidcSettingsFromEnvironment(context);
         return new CredentialSourceMatch(
             RoleCredentialProviders.AssumeRoleWithOidc(() => OidcSettingsFromEnvironment(context),
-                settings => context.Sts(), context.Time),
+                settings => context.Sts(), context.Time, context.Log),
             $"OIDC role {first.Role.RoleArn} (ALIBABA_CLOUD_ROLE_ARN)");
     }
 

@@ -1,3 +1,4 @@
+using EsaStage.Core.Diagnostics;
 using EsaStage.Core.Sts;
 
 namespace EsaStage.Core.Credentials;
@@ -31,9 +32,10 @@ public static class RoleCredentialProviders
     /// </param>
     /// <param name="sts">Makes the STS client for the settings' endpoint.</param>
     /// <param name="time">The clock that decides when to refresh.</param>
+    /// <param name="log">Told that each token read is secret, so a CI system masks it.</param>
     /// <returns>A provider that assumes the role when asked, and again before the credential expires.</returns>
     public static RefreshingCredentialProvider AssumeRoleWithOidc(Func<OidcRoleSettings> settings,
-        Func<OidcRoleSettings, StsClient> sts, TimeProvider? time = null)
+        Func<OidcRoleSettings, StsClient> sts, TimeProvider? time = null, IStageLog? log = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(sts);
@@ -43,6 +45,7 @@ public static class RoleCredentialProviders
             var current = settings();
             var token = await ReadTokenAsync(current.TokenFile, current.TokenFileSetting, cancellationToken)
                 .ConfigureAwait(false);
+            log?.MaskSecret(token);
             return await sts(current).AssumeRoleWithOidcAsync(current.Role, current.ProviderArn, token,
                 cancellationToken).ConfigureAwait(false);
         }, time);

@@ -60,7 +60,8 @@ internal static class SharedCredentialsFileSource
         var settings = new OidcRoleSettings(
             new StsRoleRequest(required("role_arn"), text("role_session_name") ?? context.SessionName()),
             required("oidc_provider_arn"), required("oidc_token_file_path"), $"'oidc_token_file_path' of [{name}]");
-        return RoleCredentialProviders.AssumeRoleWithOidc(() => settings, _ => context.Sts(), context.Time);
+        return RoleCredentialProviders.AssumeRoleWithOidc(() => settings, _ => context.Sts(), context.Time,
+            context.Log);
     }
 
     private static IniData Parse(string path)

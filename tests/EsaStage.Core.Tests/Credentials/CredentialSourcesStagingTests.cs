@@ -3,6 +3,7 @@ using EsaStage.Core.Credentials;
 using EsaStage.Core.Tests.TestSupport;
 using EsaStage.Emulator;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EsaStage.Core.Tests.Credentials;
 
@@ -67,6 +68,44 @@ public sealed class CredentialSourcesStagingTests
             Assert.DoesNotContain(temporary.AccessKeySecret, line);
             Assert.DoesNotContain(temporary.SecurityToken, line);
         }
+    }
+
+    [TestMethod]
+    public async Task RunAsync_LongRunPastTheRoleCredentialsLife_RefreshesBeforeExpiry()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { TimeProvider = time });
+        using var sandbox = new CredentialsSandbox();
+        sandbox.Variables["ALIBABA_CLOUD_STS_ENDPOINT"] = emulator.StsEndpoint.Authority;
+        sandbox.WriteCliConfig(new
+        {
+            current = "ci",
+            profiles = new[]
+            {
+                new
+                {
+                    name = "ci", mode = "RamRoleArn", access_key_id = emulator.AccessKeyId,
+                    access_key_secret = emulator.AccessKeySecret, ram_role_arn = RoleArn, expired_seconds = 900,
+                },
+            },
+        });
+        using var chain = sandbox.Chain(time: time);
+        await using var harness = await StagingHarness.StartAsync(emulator, chain, time);
+        var code = harness.WriteCode();
+
+        await harness.Pipeline.RunAsync(harness.Request(code), null, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(16));
+        await harness.Pipeline.RunAsync(harness.Request(code), null, CancellationToken.None);
+
+        var assumed = emulator.Requests.Where(r => r.Action == "AssumeRole").ToList();
+        Assert.HasCount(2, assumed);
+        var keys = emulator.Requests.Where(r => r.Action == "GetRoutineStagingCodeUploadInfo")
+            .Select(r => r.Headers.First(h => h.Key.Equals("x-acs-accesskey-id", StringComparison.OrdinalIgnoreCase))
+                .Value)
+            .ToList();
+        Assert.HasCount(2, keys);
+        Assert.AreNotEqual(keys[0], keys[1]);
+        Assert.IsTrue(emulator.Requests.Where(r => r.Target == RequestTarget.Esa).All(r => r.StatusCode == 200));
     }
 
     private static void Configure(CredentialsSandbox sandbox, string source, string id, string secret,

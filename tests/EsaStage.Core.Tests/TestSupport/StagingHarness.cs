@@ -57,10 +57,11 @@ internal sealed class StagingHarness : IAsyncDisposable
     }
 
     /// <summary>A harness over an emulator the test started, with a routine created in it.</summary>
-    public static Task<StagingHarness> StartAsync(EsaEmulator emulator, ICredentialProvider credentials)
+    public static Task<StagingHarness> StartAsync(EsaEmulator emulator, ICredentialProvider credentials,
+        TimeProvider? time = null)
     {
         emulator.State.CreateRoutine(Routine);
-        return Task.FromResult(new StagingHarness(emulator, credentials, TimeSpan.FromSeconds(30), FastRetry, null));
+        return Task.FromResult(new StagingHarness(emulator, credentials, TimeSpan.FromSeconds(30), FastRetry, time));
     }
 
     public string WriteCode(string fileName, byte[] bytes)
