@@ -59,7 +59,8 @@ internal sealed class StsHandler(EmulatorContext emulator)
             Parameters = parameters,
         }, emulator.Time.GetElapsedTime(started));
 
-        await EsaResponses.WriteAsync(http.Response, reply.Status, requestId, reply.Body).ConfigureAwait(false);
+        await EsaResponses.WriteAsync(http.Response, reply.Status, requestId, reply.Body, emulator.Time)
+            .ConfigureAwait(false);
     }
 
     private (int Status, byte[] Body, string? Code) Answer(string method,
