@@ -15,6 +15,10 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
 {
     public async Task<int> RunAsync(StageOptions options, CancellationToken cancellationToken)
     {
+        // System.CommandLine installs its Ctrl+C and SIGTERM handlers only once this method has returned its task;
+        // until then a signal would end the process with no message. Yielding first hands the task back at once.
+        await Task.Yield();
+
         var ci = CiSinks.Detect(Environment.GetEnvironmentVariable, stdout);
         var log = new StderrStageLog(stderr, options.Verbosity, ci);
         try

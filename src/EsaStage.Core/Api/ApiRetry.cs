@@ -40,7 +40,7 @@ internal static class ApiRetry
                     var failure = args.Outcome.Exception!;
                     var delay = args.RetryDelay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
                     log.Info($"{what()} attempt {args.AttemptNumber + 1} of {options.MaxAttempts} failed: " +
-                        $"{describe(failure)}. Retrying in {delay} s" +
+                        $"{describe(failure)?.TrimEnd('.')}. Retrying in {delay} s" +
                         (RetryAfter(failure) is null ? "." : " as the service asked (x-acs-retry-after)."));
                     return ValueTask.CompletedTask;
                 },
