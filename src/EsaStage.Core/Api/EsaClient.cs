@@ -196,41 +196,9 @@ public sealed class EsaClient
     {
         var credential = await _credentials.GetCredentialAsync(cancellationToken).ConfigureAwait(false);
         using var request = BuildSignedRequest(action, parameters, credential);
-
-        HttpResponseMessage response;
-        byte[] body;
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new EsaStageException(ErrorCodes.ApiUnreachable,
-                $"{action} could not reach the ESA OpenAPI at {Endpoint.Authority}: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new EsaStageException(ErrorCodes.ApiUnreachable,
-                $"{action} got no answer from the ESA OpenAPI at {Endpoint.Authority} within " +
-                $"{_http.Timeout.TotalSeconds:0} s.", ex);
-        }
-
-        using (response)
-        {
-            if ((int)response.StatusCode == 200)
-            {
-                return ParseSuccess(action, body);
-            }
-
-            // The server's Date against this machine's clock measures the skew behind an InvalidTimeStamp error.
-            (DateTimeOffset, DateTimeOffset)? clock = response.Headers.Date is { } serverDate
-                ? (serverDate, _time.GetUtcNow())
-                : null;
-            throw EsaErrorReader.ToException(action, (int)response.StatusCode, body,
-                response.Headers.TryGetValues("x-acs-retry-after", out var retry) ? retry.FirstOrDefault() : null,
-                Endpoint, clock);
-        }
+        var body = await RpcTransport.SendAsync(_http, request, action, "the ESA OpenAPI", Endpoint, _time,
+            cancellationToken).ConfigureAwait(false);
+        return ParseSuccess(action, body);
     }
 
     private HttpRequestMessage BuildSignedRequest(string action, IReadOnlyList<KeyValuePair<string, string>> parameters,

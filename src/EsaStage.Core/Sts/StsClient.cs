@@ -120,38 +120,9 @@ public sealed class StsClient
         CancellationToken cancellationToken)
     {
         using var request = BuildRequest(action, parameters, signer);
-        HttpResponseMessage response;
-        byte[] body;
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new EsaStageException(ErrorCodes.ApiUnreachable,
-                $"STS {action} could not reach {Endpoint.Authority}: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new EsaStageException(ErrorCodes.ApiUnreachable,
-                $"STS {action} got no answer from {Endpoint.Authority} within {_http.Timeout.TotalSeconds:0} s.", ex);
-        }
-
-        using (response)
-        {
-            if ((int)response.StatusCode != 200)
-            {
-                (DateTimeOffset, DateTimeOffset)? clock = response.Headers.Date is { } serverDate
-                    ? (serverDate, _time.GetUtcNow())
-                    : null;
-                throw EsaErrorReader.ToException("STS " + action, (int)response.StatusCode, body,
-                    response.Headers.TryGetValues("x-acs-retry-after", out var retry) ? retry.FirstOrDefault() : null,
-                    Endpoint, clock);
-            }
-
-            return StsAnswer.ReadCredential(action, body);
-        }
+        var body = await RpcTransport.SendAsync(_http, request, "STS " + action, "STS", Endpoint, _time,
+            cancellationToken).ConfigureAwait(false);
+        return StsAnswer.ReadCredential(action, body);
     }
 
     private HttpRequestMessage BuildRequest(string action, List<KeyValuePair<string, string>> parameters,

@@ -13,6 +13,27 @@ internal static class HttpRecording
         request.Headers[HeaderNames.TransferEncoding].Any(v =>
             v is not null && v.Contains("chunked", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The record of an RPC request (ESA API or STS): everything but upload fields.</summary>
+    public static RecordedRequest Rpc(HttpRequest request, RequestTarget target, long sequence,
+        DateTimeOffset receivedAt, (int Status, string? ErrorCode) outcome, byte[] body, string? action,
+        IReadOnlyList<KeyValuePair<string, string>> parameters) => new()
+    {
+        Sequence = sequence,
+        Target = target,
+        ReceivedAt = receivedAt,
+        Method = request.Method,
+        Path = request.Path.Value ?? "/",
+        RawQuery = RawQuery(request),
+        Headers = Headers(request),
+        ContentLength = request.ContentLength,
+        IsChunked = IsChunked(request),
+        StatusCode = outcome.Status,
+        ErrorCode = outcome.ErrorCode,
+        Body = body,
+        Action = action,
+        Parameters = parameters,
+    };
+
     public static string RawQuery(HttpRequest request) =>
         request.QueryString.HasValue ? request.QueryString.Value![1..] : string.Empty;
 }

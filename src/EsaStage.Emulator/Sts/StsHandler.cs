@@ -41,23 +41,8 @@ internal sealed class StsHandler(EmulatorContext emulator)
         }
 
         var action = parameters.FirstOrDefault(p => p.Key == "Action").Value;
-        emulator.Requests.Complete(new RecordedRequest
-        {
-            Sequence = sequence,
-            Target = RequestTarget.Sts,
-            ReceivedAt = receivedAt,
-            Method = request.Method,
-            Path = request.Path.Value ?? "/",
-            RawQuery = HttpRecording.RawQuery(request),
-            Headers = HttpRecording.Headers(request),
-            ContentLength = request.ContentLength,
-            IsChunked = HttpRecording.IsChunked(request),
-            StatusCode = reply.Status,
-            ErrorCode = reply.Code,
-            Body = body,
-            Action = action,
-            Parameters = parameters,
-        }, emulator.Time.GetElapsedTime(started));
+        emulator.Requests.Complete(HttpRecording.Rpc(request, RequestTarget.Sts, sequence, receivedAt,
+            (reply.Status, reply.Code), body, action, parameters), emulator.Time.GetElapsedTime(started));
 
         await EsaResponses.WriteAsync(http.Response, reply.Status, requestId, reply.Body, emulator.Time)
             .ConfigureAwait(false);
