@@ -6,7 +6,7 @@ namespace EsaStage.Emulator;
 /// Header order is the order in which the server enumerates the headers, which for well-known headers may differ
 /// from the order on the wire.
 /// </remarks>
-public sealed class RecordedRequest
+public sealed record RecordedRequest
 {
     /// <summary>Gets the position of this request in arrival order, starting at 1.</summary>
     public long Sequence { get; internal init; }

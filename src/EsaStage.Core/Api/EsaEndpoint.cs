@@ -34,7 +34,9 @@ public static partial class EsaEndpoint
         return new Uri($"https://{DefaultHost}/");
     }
 
-    /// <summary>Whether <paramref name="host"/> is a loopback host (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="host"/> is a loopback host (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>).
+    /// </summary>
     /// <param name="host">A host name or IP address, IPv6 with or without brackets.</param>
     /// <returns><see langword="true"/> for loopback hosts.</returns>
     public static bool IsLoopback(string host)
@@ -78,10 +80,16 @@ public static partial class EsaEndpoint
     /// <exception cref="EsaStageException">The value is not usable.</exception>
     internal static Uri ParseHost(string endpoint, string what, string example)
     {
-        EsaStageException Invalid(string endpoint, string reason) =>
-            new(ErrorCodes.InvalidEndpoint,
-                $"The {what} '{endpoint}' is not usable: {reason}. Give a host such as {example}" +
+        EsaStageException Invalid(string endpoint, string reason)
+        {
+            // A URL with user info may carry a password: it is never echoed back.
+            var shown = endpoint.Contains('@', StringComparison.Ordinal)
+                ? "(a URL with user info, not shown)"
+                : endpoint;
+            return new(ErrorCodes.InvalidEndpoint,
+                $"The {what} '{shown}' is not usable: {reason}. Give a host such as {example}" +
                 (what == "endpoint" ? ", or leave it unset and give a region." : "."));
+        }
 
         if (string.IsNullOrWhiteSpace(endpoint))
         {
@@ -104,7 +112,12 @@ public static partial class EsaEndpoint
             throw Invalid(endpoint, "only https (or http to a loopback address) is supported");
         }
 
-        if (!string.IsNullOrEmpty(uri.UserInfo) || uri.AbsolutePath != "/" || uri.Query.Length > 0
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw Invalid(endpoint, "it must not carry a user name or password; credentials come from the environment");
+        }
+
+        if (uri.AbsolutePath != "/" || uri.Query.Length > 0
             || uri.Fragment.Length > 0)
         {
             throw Invalid(endpoint, "it must be a host, host:port or scheme://host:port with no path or query");

@@ -4,7 +4,9 @@ using System.Text.Json;
 
 namespace EsaStage.Core.Api;
 
-/// <summary>Turns an ESA error answer into an <see cref="EsaApiException"/> with a message a person can act on.</summary>
+/// <summary>
+/// Turns an ESA error answer into an <see cref="EsaApiException"/> with a message a person can act on.
+/// </summary>
 internal static class EsaErrorReader
 {
     /// <summary>Builds the exception for one error answer.</summary>

@@ -6,7 +6,9 @@ namespace EsaStage.Core.Api;
 /// <summary>Tolerant readers for ESA answers, which are not always consistent in casing and value types.</summary>
 internal static class JsonFields
 {
-    /// <summary>Finds a property by its exact name, or with the first letter's case flipped (<c>Code</c>/<c>code</c>).</summary>
+    /// <summary>
+    /// Finds a property by its exact name, or with the first letter's case flipped (<c>Code</c>/<c>code</c>).
+    /// </summary>
     public static bool TryGet(JsonElement obj, string name, out JsonElement value)
     {
         value = default;

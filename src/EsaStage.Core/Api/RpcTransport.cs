@@ -1,3 +1,5 @@
+using EsaStage.Core.Diagnostics;
+
 namespace EsaStage.Core.Api;
 
 /// <summary>
@@ -29,7 +31,8 @@ internal static class RpcTransport
         catch (HttpRequestException ex)
         {
             throw new EsaStageException(ErrorCodes.ApiUnreachable,
-                $"{action} could not reach {service} at {endpoint.Authority}: {ex.Message}", ex);
+                $"{action} could not reach {service} at {endpoint.Authority}: {ExceptionMessages.Describe(ex)}",
+                ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

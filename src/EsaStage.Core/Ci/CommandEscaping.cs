@@ -25,7 +25,7 @@ public static class CommandEscaping
             .Replace("\r", "%0D", StringComparison.Ordinal)
             .Replace("\n", "%0A", StringComparison.Ordinal);
 
-    /// <summary>Escapes an Azure Pipelines logging command property: as a message, plus <c>;</c> and <c>]</c>.</summary>
+    /// <summary>Escapes an Azure Pipelines command property: as a message, plus <c>;</c> and <c>]</c>.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The escaped text.</returns>
     public static string AzureProperty(string text) =>

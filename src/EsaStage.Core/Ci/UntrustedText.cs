@@ -14,7 +14,7 @@ public static class UntrustedText
 {
     private const string ZeroWidthSpace = "\u200B";
 
-    /// <summary>Folds line breaks into visible <c>⏎</c> marks, so the text stays on the line it is printed on.</summary>
+    /// <summary>Folds line breaks into visible <c>⏎</c> marks, so the text stays on the line it is on.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The text on one line.</returns>
     public static string OneLine(string text)

@@ -15,6 +15,8 @@ internal static class CliProfileSource
 {
     private const int MaxChainDepth = 5;
 
+    private static readonly HashSet<string> KeyFields = ["access_key_id", "access_key_secret", "sts_token"];
+
     public static CredentialSourceMatch Resolve(CredentialSourceContext context)
     {
         if (context.Flag("ALIBABA_CLOUD_CLI_PROFILE_DISABLED"))
@@ -45,7 +47,7 @@ internal static class CliProfileSource
         JsonElement profile, string name, string path, int depth)
     {
         string Required(string field) => CredentialValues.Require(Text(profile, field),
-            $"'{field}' of CLI profile '{name}' in {path}");
+            $"'{field}' of CLI profile '{name}' in {path}", KeyFields.Contains(field));
 
         var mode = Text(profile, "mode") ?? "AK";
         switch (mode)

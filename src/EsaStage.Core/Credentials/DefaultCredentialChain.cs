@@ -75,11 +75,11 @@ public static class DefaultCredentialChain
 
     private static OidcRoleSettings OidcSettingsFromEnvironment(CredentialSourceContext context)
     {
-        string Required(string name) => CredentialValues.Require(context.Variable(name), name);
+        string Required(string name) => CredentialValues.Require(context.Variable(name), name, keyMaterial: false);
 
         var role = new StsRoleRequest(Required("ALIBABA_CLOUD_ROLE_ARN"),
             CredentialValues.Check(context.Variable("ALIBABA_CLOUD_ROLE_SESSION_NAME"),
-                "ALIBABA_CLOUD_ROLE_SESSION_NAME") ?? context.SessionName());
+                "ALIBABA_CLOUD_ROLE_SESSION_NAME", keyMaterial: false) ?? context.SessionName());
         return new OidcRoleSettings(role, Required("ALIBABA_CLOUD_OIDC_PROVIDER_ARN"),
             Required("ALIBABA_CLOUD_OIDC_TOKEN_FILE"), "ALIBABA_CLOUD_OIDC_TOKEN_FILE");
     }

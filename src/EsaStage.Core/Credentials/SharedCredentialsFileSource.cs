@@ -35,7 +35,8 @@ internal static class SharedCredentialsFileSource
 
         var section = data.Sections[name];
         string? Text(string key) => section.ContainsKey(key) && section[key].Length > 0 ? section[key] : null;
-        string Required(string key) => CredentialValues.Require(Text(key), $"'{key}' of [{name}] in {path}");
+        string Required(string key) => CredentialValues.Require(Text(key), $"'{key}' of [{name}] in {path}",
+            key.StartsWith("access_key", StringComparison.Ordinal));
 
         var type = Text("type") ?? "access_key";
         ICredentialProvider provider = type switch

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using EsaStage.Core.Api;
 using EsaStage.Core.Diagnostics;
+using EsaStage.Core.Files;
 
 namespace EsaStage.Core.Oss;
 
@@ -67,7 +68,7 @@ public sealed class PostObjectUpload(HttpClient http, IStageLog? log = null, Ret
     private async Task<OssUploadResult> UploadOnceAsync(OssPostForm form, string filePath,
         IProgress<UploadProgress>? progress, CancellationToken cancellationToken)
     {
-        var fileLength = new FileInfo(filePath).Length;
+        var fileLength = ResolvedFile.Of(filePath).Length;
         using var content = new MultipartFormBody(form.Fields, FileNameFor(form.Key), filePath, fileLength, progress);
         using var request = new HttpRequestMessage(HttpMethod.Post, form.Url) { Content = content };
         request.Headers.UserAgent.ParseAdd(ProductInfo.UserAgent);
@@ -86,7 +87,8 @@ public sealed class PostObjectUpload(HttpClient http, IStageLog? log = null, Ret
         catch (HttpRequestException ex)
         {
             throw new OssUploadException(ErrorCodes.UploadFailed,
-                $"The code upload to {form.Url.Authority} did not complete: {ex.Message}", error: null, ex);
+                $"The code upload to {form.Url.Authority} did not complete: {ExceptionMessages.Describe(ex)}",
+                error: null, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

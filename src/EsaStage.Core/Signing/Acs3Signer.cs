@@ -18,7 +18,9 @@ public static class Acs3Signer
     /// <summary>Lowercase hex SHA-256 of an empty payload.</summary>
     public const string EmptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    /// <summary>Whether a header of this name is signed: <c>host</c>, <c>content-type</c> and every <c>x-acs-*</c>.</summary>
+    /// <summary>
+    /// Whether a header of this name is signed: <c>host</c>, <c>content-type</c> and every <c>x-acs-*</c>.
+    /// </summary>
     /// <param name="name">The header name, in any case.</param>
     /// <returns><see langword="true"/> when the header takes part in the signature.</returns>
     public static bool IsSignedHeader(string name)

@@ -68,13 +68,21 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
         if (request.Publish is { } environment)
         {
             published = environment.ToApiName();
-            await Explain(request, WithResult(client.PublishRoutineCodeVersionAsync(name, published, committed!,
-                cancellationToken)), pruned: null).ConfigureAwait(false);
+            await Explain(request, PublishAsync(name, published, committed!, cancellationToken))
+                .ConfigureAwait(false);
             log.Info($"Published code version {committed} to {published}.");
         }
 
         return new StageResult(name, info.CodeVersion, stage.Description, committed, published, uploaded.Bytes,
             uploaded.Sha256, client.Endpoint.GetLeftPart(UriPartial.Authority));
+    }
+
+    private async Task<string> PublishAsync(string name, string environment, string codeVersion,
+        CancellationToken cancellationToken)
+    {
+        await client.PublishRoutineCodeVersionAsync(name, environment, codeVersion, cancellationToken)
+            .ConfigureAwait(false);
+        return codeVersion;
     }
 
     /// <summary>
@@ -124,11 +132,5 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
                 $"Routine '{routine}' does not exist for this account at this endpoint. Check the name and the " +
                 $"region, or create the routine in the ESA console first. {ex.Message}", ex.Error);
         }
-    }
-
-    private static async Task<bool> WithResult(Task call)
-    {
-        await call.ConfigureAwait(false);
-        return true;
     }
 }

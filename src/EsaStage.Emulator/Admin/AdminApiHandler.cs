@@ -2,6 +2,7 @@ using EsaStage.Emulator.Esa;
 using EsaStage.Emulator.Hosting;
 using EsaStage.Emulator.State;
 using Microsoft.AspNetCore.Http;
+using EsaStage.Core.Staging;
 
 namespace EsaStage.Emulator.Admin;
 
@@ -29,17 +30,9 @@ internal sealed class AdminApiHandler(EmulatorContext emulator)
             // Once only: when the answer starts (so a client that has it also finds the record), or at the end.
             if (Interlocked.Exchange(ref recorded, 1) == 0)
             {
-                emulator.Requests.Complete(new RecordedRequest
+                var described = HttpRecording.Describe(request, RequestTarget.Admin, sequence, receivedAt);
+                emulator.Requests.Complete(described with
                 {
-                    Sequence = sequence,
-                    Target = RequestTarget.Admin,
-                    ReceivedAt = receivedAt,
-                    Method = request.Method,
-                    Path = request.Path.Value ?? "/",
-                    RawQuery = HttpRecording.RawQuery(request),
-                    Headers = HttpRecording.Headers(request),
-                    ContentLength = request.ContentLength,
-                    IsChunked = HttpRecording.IsChunked(request),
                     StatusCode = status,
                     Body = body,
                 }, emulator.Time.GetElapsedTime(started));
@@ -113,7 +106,7 @@ internal sealed class AdminApiHandler(EmulatorContext emulator)
     private Task<int> CreateRoutineAsync(HttpContext http)
     {
         var name = http.Request.Query["name"].FirstOrDefault();
-        if (!RoutineName.IsValid(name))
+        if (!RoutineNames.IsValid(name))
         {
             return ErrorAsync(http, 400, "InvalidParameter.Name", $"\"{name}\" is not a valid routine name.");
         }

@@ -56,9 +56,14 @@ internal sealed class EsaApiHandler(EmulatorContext emulator)
         }
 
         // Recorded before the answer is written, so a client that has its answer also finds the record.
-        emulator.Requests.Complete(HttpRecording.Rpc(request, RequestTarget.Esa, sequence, receivedAt,
-            (reply?.Status ?? 0, reply?.Answer.ErrorCode), body, action, parameters),
-            emulator.Time.GetElapsedTime(started));
+        emulator.Requests.Complete(HttpRecording.Describe(request, RequestTarget.Esa, sequence, receivedAt) with
+        {
+            StatusCode = reply?.Status ?? 0,
+            ErrorCode = reply?.Answer.ErrorCode,
+            Body = body,
+            Action = action,
+            Parameters = parameters,
+        }, emulator.Time.GetElapsedTime(started));
 
         if (reply is not { } answer)
         {

@@ -42,17 +42,8 @@ internal sealed class UploadCallbackReceiver(EmulatorContext emulator)
         }
 
         var status = answered ? error?.HttpStatus ?? 200 : 0;
-        emulator.Requests.Complete(new RecordedRequest
+        emulator.Requests.Complete(HttpRecording.Describe(request, RequestTarget.Callback, sequence, receivedAt) with
         {
-            Sequence = sequence,
-            Target = RequestTarget.Callback,
-            ReceivedAt = receivedAt,
-            Method = request.Method,
-            Path = request.Path.Value ?? "/",
-            RawQuery = HttpRecording.RawQuery(request),
-            Headers = HttpRecording.Headers(request),
-            ContentLength = request.ContentLength,
-            IsChunked = HttpRecording.IsChunked(request),
             StatusCode = status,
             ErrorCode = error?.Code,
             Body = body,

@@ -6,17 +6,9 @@ namespace EsaStage.Emulator.Hosting;
 /// <summary>Reads the parts of a request that every <see cref="RecordedRequest"/> keeps.</summary>
 internal static class HttpRecording
 {
-    public static IReadOnlyList<KeyValuePair<string, string>> Headers(HttpRequest request) =>
-        [.. request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")))];
-
-    public static bool IsChunked(HttpRequest request) =>
-        request.Headers[HeaderNames.TransferEncoding].Any(v =>
-            v is not null && v.Contains("chunked", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The record of an RPC request (ESA API or STS): everything but upload fields.</summary>
-    public static RecordedRequest Rpc(HttpRequest request, RequestTarget target, long sequence,
-        DateTimeOffset receivedAt, (int Status, string? ErrorCode) outcome, byte[] body, string? action,
-        IReadOnlyList<KeyValuePair<string, string>> parameters) => new()
+    /// <summary>Describes the request line and headers; callers add the answer with <c>with</c>.</summary>
+    public static RecordedRequest Describe(HttpRequest request, RequestTarget target, long sequence,
+        DateTimeOffset receivedAt) => new()
     {
         Sequence = sequence,
         Target = target,
@@ -27,12 +19,14 @@ internal static class HttpRecording
         Headers = Headers(request),
         ContentLength = request.ContentLength,
         IsChunked = IsChunked(request),
-        StatusCode = outcome.Status,
-        ErrorCode = outcome.ErrorCode,
-        Body = body,
-        Action = action,
-        Parameters = parameters,
     };
+
+    public static IReadOnlyList<KeyValuePair<string, string>> Headers(HttpRequest request) =>
+        [.. request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? "")))];
+
+    public static bool IsChunked(HttpRequest request) =>
+        request.Headers[HeaderNames.TransferEncoding].Any(v =>
+            v is not null && v.Contains("chunked", StringComparison.OrdinalIgnoreCase));
 
     public static string RawQuery(HttpRequest request) =>
         request.QueryString.HasValue ? request.QueryString.Value![1..] : string.Empty;

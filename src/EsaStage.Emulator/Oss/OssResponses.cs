@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace EsaStage.Emulator.Oss;
 
-/// <summary>Builds and writes OSS answers: XML errors, and upload results, always with <c>x-oss-request-id</c>.</summary>
+/// <summary>
+/// Builds and writes OSS answers: XML errors, and upload results, always with <c>x-oss-request-id</c>.
+/// </summary>
 internal static class OssResponses
 {
     public const string RequestIdHeader = "x-oss-request-id";

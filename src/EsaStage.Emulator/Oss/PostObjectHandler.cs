@@ -123,17 +123,9 @@ internal sealed class PostObjectHandler(EmulatorContext emulator)
         OssResponses.Error(error, requestId, $"{OssBucket.Name}.{emulator.OssEndpoint.Authority}", etag);
 
     private static RecordedRequest Record(HttpRequest request, long sequence, DateTimeOffset receivedAt,
-        UploadProgress form, OssReply? reply) => new()
+        UploadProgress form, OssReply? reply) =>
+        HttpRecording.Describe(request, RequestTarget.Oss, sequence, receivedAt) with
     {
-        Sequence = sequence,
-        Target = RequestTarget.Oss,
-        ReceivedAt = receivedAt,
-        Method = request.Method,
-        Path = request.Path.Value ?? "/",
-        RawQuery = HttpRecording.RawQuery(request),
-        Headers = HttpRecording.Headers(request),
-        ContentLength = request.ContentLength,
-        IsChunked = HttpRecording.IsChunked(request),
         StatusCode = reply?.Status ?? 0,
         ErrorCode = reply?.ErrorCode,
         FormFields = [.. form.Fields],

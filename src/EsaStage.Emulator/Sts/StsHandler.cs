@@ -41,8 +41,14 @@ internal sealed class StsHandler(EmulatorContext emulator)
         }
 
         var action = parameters.FirstOrDefault(p => p.Key == "Action").Value;
-        emulator.Requests.Complete(HttpRecording.Rpc(request, RequestTarget.Sts, sequence, receivedAt,
-            (reply.Status, reply.Code), body, action, parameters), emulator.Time.GetElapsedTime(started));
+        emulator.Requests.Complete(HttpRecording.Describe(request, RequestTarget.Sts, sequence, receivedAt) with
+        {
+            StatusCode = reply.Status,
+            ErrorCode = reply.Code,
+            Body = body,
+            Action = action,
+            Parameters = parameters,
+        }, emulator.Time.GetElapsedTime(started));
 
         await EsaResponses.WriteAsync(http.Response, reply.Status, requestId, reply.Body, emulator.Time)
             .ConfigureAwait(false);

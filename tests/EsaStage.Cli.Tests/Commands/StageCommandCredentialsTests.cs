@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EsaStage.Cli.Tests.TestSupport;
 using EsaStage.Emulator;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.Commands;
 
@@ -28,6 +29,7 @@ public sealed class StageCommandCredentialsTests
         Assert.MatchesRegex("^error ESA1100: No credentials found. Tried, in order: 1. environment: .*; " +
             "2. OIDC role: .*; 3. Alibaba Cloud CLI profile: .*; 4. shared credentials file: .*; " +
             "5. ECS instance RAM role: ALIBABA_CLOUD_ECS_METADATA_DISABLED=true; 6. credentials URI: ", run.Stderr);
+        Assert.Contains("3. Alibaba Cloud CLI profile: ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true", run.Stderr);
         Assert.IsEmpty(emulator.Requests);
     }
 
@@ -50,7 +52,7 @@ public sealed class StageCommandCredentialsTests
         });
 
         var run = await ToolProcess.RunAsync([.. Stage(emulator), "--profile", "deploy", "--verbosity", "Detailed"],
-            new Dictionary<string, string> { ["HOME"] = _home });
+            new Dictionary<string, string> { ["HOME"] = _home, ["ALIBABA_CLOUD_CLI_PROFILE_DISABLED"] = "false" });
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         Assert.Contains("Credentials: CLI profile 'deploy' (AK) in ", run.Stderr);

@@ -4,6 +4,7 @@ using EsaStage.Core.Credentials;
 using EsaStage.Core.Oss;
 using EsaStage.Core.Staging;
 using EsaStage.Emulator;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.Commands;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.TestSupport;
 
@@ -36,23 +37,34 @@ internal static class ToolProcess
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in start.Environment.Keys.ToList())
-        {
-            if (SterilizedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
+        Sterilize(start.Environment);
         start.Environment["HOME"] = EmptyHome;
         start.Environment["USERPROFILE"] = EmptyHome;
-        start.Environment["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    /// <summary>
+    /// Removes every CI and credential variable from a child process's environment, and switches off the
+    /// credential sources a test must never reach: the ECS metadata service (an address off this machine) and the
+    /// CLI profile file in the real home folder.
+    /// </summary>
+    public static void Sterilize(IDictionary<string, string?> environment)
+    {
+        foreach (var name in environment.Keys.ToList())
+        {
+            if (SterilizedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                environment.Remove(name);
+            }
+        }
+
+        environment["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true";
+        environment["ALIBABA_CLOUD_CLI_PROFILE_DISABLED"] = "true";
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C does, and waits for the process to end.</summary>

@@ -23,7 +23,8 @@ public sealed class StagingPipelineTests
             CancellationToken.None);
 
         Assert.MatchesRegex("^[0-9]{19}$", result.CodeVersion);
-        CollectionAssert.AreEqual(File.ReadAllBytes(code), harness.Emulator.State.GetStagingCode(StagingHarness.Routine));
+        CollectionAssert.AreEqual(File.ReadAllBytes(code),
+            harness.Emulator.State.GetStagingCode(StagingHarness.Routine));
         Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(code))), result.Sha256);
         Assert.AreEqual(new FileInfo(code).Length, result.Bytes);
         Assert.AreEqual("release 1.2.3", result.CodeDescription);
