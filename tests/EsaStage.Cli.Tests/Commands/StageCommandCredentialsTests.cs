@@ -89,6 +89,63 @@ public sealed class StageCommandCredentialsTests
         Assert.DoesNotContain("CAIS", run.ToString());
     }
 
+    [TestMethod]
+    public async Task Stage_UnderGitHubAtDetailedVerbosity_NeverPrintsASecretOutsideAMask()
+    {
+        // A RAM role assumed from a CLI profile, a retried call and a retried upload: every kind of secret passes
+        // through the run, and none may appear anywhere but in the runner's mask commands.
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+        emulator.Faults.FailEsaRequests(1, 503, "ServiceUnavailable", "Busy.", "GetRoutineStagingCodeUploadInfo");
+        emulator.Faults.DropConnections(EsaStage.Emulator.Faults.FaultTarget.Oss, 1);
+        WriteCliConfig(new
+        {
+            current = "ci",
+            profiles = new[]
+            {
+                new
+                {
+                    name = "ci", mode = "RamRoleArn", access_key_id = emulator.AccessKeyId,
+                    access_key_secret = emulator.AccessKeySecret, ram_role_arn = "acs:ram::1234567890123456:role/ci",
+                },
+            },
+        });
+        var outputFile = Path.Combine(_home, "github-output");
+        var summaryFile = Path.Combine(_home, "github-summary.md");
+
+        var run = await ToolProcess.RunAsync([.. Stage(emulator), "--verbosity", "Detailed"],
+            new Dictionary<string, string>
+            {
+                ["HOME"] = _home,
+                ["ALIBABA_CLOUD_CLI_PROFILE_DISABLED"] = "false",
+                ["ALIBABA_CLOUD_STS_ENDPOINT"] = emulator.StsEndpoint.Authority,
+                ["GITHUB_ACTIONS"] = "true",
+                ["GITHUB_OUTPUT"] = outputFile,
+                ["GITHUB_STEP_SUMMARY"] = summaryFile,
+            });
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var upload = emulator.Requests.Last(r => r.Target == RequestTarget.Oss);
+        var api = emulator.Requests.Last(r => r.Target == RequestTarget.Esa);
+        var secrets = new List<string> { emulator.AccessKeySecret, Header(api, "x-acs-security-token"),
+            Header(api, "Authorization") };
+        secrets.AddRange(upload.FormFields.Where(f => f.Key is "Signature" or "policy" or "callback")
+            .Select(f => f.Value));
+        Assert.HasCount(6, secrets);
+        var printed = run.Stdout + "\n" + File.ReadAllText(outputFile) + "\n" + File.ReadAllText(summaryFile) + "\n"
+            + string.Join("\n", run.Stderr.ReplaceLineEndings("\n").Split('\n')
+                .Where(line => !line.StartsWith("::add-mask::", StringComparison.Ordinal)));
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, printed);
+        }
+
+        StringAssert.Contains(run.Stderr, "::add-mask::" + Header(api, "x-acs-security-token"));
+        StringAssert.Contains(run.Stderr, "attempt 1 of 3 failed");
+    }
+
+    private static string Header(RecordedRequest request, string name) =>
+        request.Headers.First(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+
     private void WriteCliConfig(object config)
     {
         var path = Path.Combine(_home, ".aliyun", "config.json");

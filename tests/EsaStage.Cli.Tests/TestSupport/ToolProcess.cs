@@ -6,8 +6,9 @@ namespace EsaStage.Cli.Tests.TestSupport;
 /// <summary>
 /// Runs the built <c>esa-stage</c> as a real process, with an environment cleaned of CI and credential
 /// variables so a test run inside a pipeline can neither write to it nor use its credentials. The home folder is an
-/// empty one, so the real profile files are never read, and the ECS metadata service is switched off, so a run
-/// without credentials never sends a request off this machine. A test's own variables override both.
+/// empty one and the CLI profile file is switched off, so the real profile files are never read, and so is the ECS
+/// metadata service, so a run without credentials never sends a request off this machine. A test's own variables
+/// override all of these.
 /// </summary>
 internal static class ToolProcess
 {
