@@ -52,7 +52,7 @@ public static class ErrorCodes
     /// <summary>A credential value is unusable (blank, or with surrounding whitespace).</summary>
     public const string InvalidCredentials = "ESA1101";
 
-    /// <summary>A configured credential source failed: STS refused, the metadata service or URI answered badly.</summary>
+    /// <summary>A configured credential source failed: STS refused, or the metadata service or URI failed.</summary>
     public const string CredentialSourceFailed = "ESA1102";
 
     /// <summary>The GitHub OIDC role options are incomplete or malformed, e.g. a role without a provider.</summary>

@@ -22,7 +22,8 @@ namespace EsaStage.Emulator;
 /// </summary>
 /// <remarks>
 /// Three listeners: the ESA API (with the OSS callback receiver and the admin API) on <see cref="Endpoint"/>, the
-/// OSS upload endpoint on <see cref="OssEndpoint"/>, and STS on <see cref="StsEndpoint"/>. Start one emulator per test; instances share nothing.
+/// OSS upload endpoint on <see cref="OssEndpoint"/>, and STS on <see cref="StsEndpoint"/>. Start one emulator per
+/// test; instances share nothing.
 /// </remarks>
 public sealed class EsaEmulator : IAsyncDisposable
 {

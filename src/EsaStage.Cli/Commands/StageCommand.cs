@@ -67,9 +67,11 @@ internal static class StageCommand
         };
         var maxCodeSize = WholeNumberOption.Create("--max-code-size", "Refuse code files larger than this many bytes.",
             "bytes", StageRequest.DefaultMaxCodeBytes, 1, long.MaxValue);
-        var timeout = WholeNumberOption.Create("--timeout", "Seconds to wait for each attempt of each API and STS call.", "seconds", 30, 1,
+        var timeout = WholeNumberOption.Create("--timeout",
+            "Seconds to wait for each attempt of each API and STS call.", "seconds", 30, 1,
             MaxSeconds);
-        var uploadTimeout = WholeNumberOption.Create("--upload-timeout", "Seconds to wait for each attempt of the code upload.",
+        var uploadTimeout = WholeNumberOption.Create("--upload-timeout",
+            "Seconds to wait for each attempt of the code upload.",
             "seconds", 900, 1, MaxSeconds);
         var verbosity = new Option<Verbosity>("--verbosity", "-v")
         {

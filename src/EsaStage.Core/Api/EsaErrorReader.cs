@@ -60,7 +60,8 @@ internal static class EsaErrorReader
     {
         if (EsaErrorCatalog.IsClockError(error.Code))
         {
-            return ". " + ClockSkewText(clock) + " Set this machine's clock right (enable NTP time sync) and run again.";
+            return ". " + ClockSkewText(clock) +
+                " Set this machine's clock right (enable NTP time sync) and run again.";
         }
 
         if (EsaErrorCatalog.IsAuthentication(error.Code) && endpoint.Host == EsaEndpoint.DefaultHost)
@@ -72,7 +73,7 @@ internal static class EsaErrorReader
         return EsaErrorCatalog.Advice(error) is { } advice ? ". " + advice : string.Empty;
     }
 
-    /// <summary>States how far this machine's clock is from the server's, from the answer's <c>Date</c> header.</summary>
+    /// <summary>States how far this machine's clock is from the server's, by the answer's <c>Date</c>.</summary>
     private static string ClockSkewText((DateTimeOffset Server, DateTimeOffset Local)? clock)
     {
         if (clock is not { } times)

@@ -17,7 +17,8 @@ public static class TransientFailures
     public static string? DescribeApiFailure(Exception failure) => failure switch
     {
         EsaApiException api when IsTransient(api.Error) =>
-            $"HTTP {api.HttpStatus} {api.Code}" + (api.RequestId is null ? string.Empty : $" (RequestId {api.RequestId})"),
+            $"HTTP {api.HttpStatus} {api.Code}"
+            + (api.RequestId is null ? string.Empty : $" (RequestId {api.RequestId})"),
         EsaApiException => null,
         EsaStageException { ErrorCode: ErrorCodes.ApiUnreachable } unreachable => unreachable.Message,
         _ => null,

@@ -3,7 +3,7 @@ using EsaStage.Core.Diagnostics;
 
 namespace EsaStage.Core.Credentials;
 
-/// <summary>How <see cref="DefaultCredentialChain"/> looks for credentials. Every member has a usable default.</summary>
+/// <summary>How <see cref="DefaultCredentialChain"/> looks for credentials; every member has a default.</summary>
 public sealed record CredentialChainOptions
 {
     /// <summary>The metadata service of ECS instances.</summary>
@@ -37,7 +37,7 @@ public sealed record CredentialChainOptions
     /// <remarks>Variables are read when credentials are first asked for, not when the chain is created.</remarks>
     public Func<string, string?>? GetEnvironmentVariable { get; init; }
 
-    /// <summary>Gets the home folder that holds <c>.aliyun</c> and <c>.alibabacloud</c>; tests point it elsewhere.</summary>
+    /// <summary>Gets the home folder with <c>.aliyun</c> and <c>.alibabacloud</c>; tests point it elsewhere.</summary>
     public string? HomeDirectory { get; init; }
 
     /// <summary>Gets the base address of the ECS metadata service.</summary>

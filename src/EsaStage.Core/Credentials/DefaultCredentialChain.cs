@@ -57,12 +57,14 @@ public static class DefaultCredentialChain
 
     private static CredentialSourceMatch OidcRole(CredentialSourceContext context)
     {
-        string[] required = ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"];
+        string[] required =
+            ["ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "ALIBABA_CLOUD_OIDC_TOKEN_FILE"];
         var missing = required.Where(n => context.Variable(n) is null).ToList();
         if (missing.Count > 0)
         {
             return CredentialSourceMatch.NotFound(missing.Count == required.Length
-                ? "ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE are not set"
+                ? "ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE are " +
+                  "not set"
                 : string.Join(" and ", missing) + " not set (all three are needed)");
         }
 

@@ -130,5 +130,6 @@ internal sealed class EcsMetadataCredentials(HttpClient http, Uri endpoint, stri
     }
 
     private EsaStageException Failed(string what) =>
-        new(ErrorCodes.CredentialSourceFailed, $"The ECS metadata service at {endpoint.Authority} answered, but {what}.");
+        new(ErrorCodes.CredentialSourceFailed,
+            $"The ECS metadata service at {endpoint.Authority} answered, but {what}.");
 }

@@ -4,7 +4,8 @@ namespace EsaStage.Core.Credentials;
 /// Reads an AccessKey from environment variables, in the name families other Alibaba Cloud tools use: the SDKs'
 /// <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>, <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c> and <c>ALIBABA_CLOUD_SECURITY_TOKEN</c>;
 /// the ESA CLI's <c>ESA_ACCESS_KEY_ID</c>, <c>ESA_ACCESS_KEY_SECRET</c> and <c>ESA_SECURITY_TOKEN</c>; and the extra
-/// names the official GitHub credentials action exports (<c>ALIBABACLOUD_ACCESS_KEY_ID</c>…, <c>ALICLOUD_ACCESS_KEY</c>…).
+/// names the official GitHub credentials action exports (<c>ALIBABACLOUD_ACCESS_KEY_ID</c>…,
+/// <c>ALICLOUD_ACCESS_KEY</c>…).
 /// The first family with a value set wins.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ using EsaStage.Core.Credentials;
 
 namespace EsaStage.Core.Sts;
 
-/// <summary>Reads the <c>Credentials</c> object that STS, the metadata service and credential URIs answer with.</summary>
+/// <summary>Reads the credentials that STS, the metadata service and credential URIs answer with.</summary>
 internal static class StsAnswer
 {
     /// <summary>Reads <c>{Credentials: {AccessKeyId, AccessKeySecret, SecurityToken, Expiration}}</c>.</summary>

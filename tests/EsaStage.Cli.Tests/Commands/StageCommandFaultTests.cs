@@ -35,7 +35,8 @@ public sealed class StageCommandFaultTests
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         Assert.AreEqual(string.Empty, run.Stdout);
-        Assert.MatchesRegex("(?m)^error ESA2002: Routine 'hello-routine' has no free code version: ESA keeps at most 10",
+        Assert.MatchesRegex(
+            "(?m)^error ESA2002: Routine 'hello-routine' has no free code version: ESA keeps at most 10",
             run.Stderr);
         Assert.Contains("--prune-old-versions", run.Stderr);
         Assert.HasCount(1, emulator.Requests);

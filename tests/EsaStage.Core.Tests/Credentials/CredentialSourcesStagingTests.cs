@@ -157,7 +157,10 @@ public sealed class CredentialSourcesStagingTests
                     profiles = new object[]
                     {
                         new { name = "base", mode = "AK", access_key_id = id, access_key_secret = secret },
-                        new { name = "ci", mode = "ChainableRamRoleArn", source_profile = "base", ram_role_arn = RoleArn },
+                        new
+                        {
+                            name = "ci", mode = "ChainableRamRoleArn", source_profile = "base", ram_role_arn = RoleArn,
+                        },
                     },
                 });
                 break;
@@ -169,14 +172,16 @@ public sealed class CredentialSourcesStagingTests
                 }));
                 break;
             case "cli-EcsRamRole":
-                sandbox.WriteCliConfig(Profile("EcsRamRole", new { name = "ci", mode = "EcsRamRole", ram_role_name = "ci-role" }));
+                sandbox.WriteCliConfig(Profile("EcsRamRole",
+                    new { name = "ci", mode = "EcsRamRole", ram_role_name = "ci-role" }));
                 break;
             case "ini-access_key":
                 sandbox.WriteSharedCredentials($"[default]\ntype = access_key\naccess_key_id = {id}\n" +
                     $"access_key_secret = {secret}\n");
                 break;
             case "ini-ram_role_arn":
-                sandbox.WriteSharedCredentials($"# deploy role\n[default]\ntype = ram_role_arn\naccess_key_id = {id}\n" +
+                sandbox.WriteSharedCredentials("# deploy role\n[default]\ntype = ram_role_arn\n" +
+                    $"access_key_id = {id}\n" +
                     $"access_key_secret = {secret}\nrole_arn = {RoleArn}\nrole_session_name = ini-session\n");
                 break;
             case "ini-oidc_role_arn":

@@ -59,7 +59,10 @@ public sealed class DefaultCredentialChainTests
         sandbox.WriteCliConfig(new
         {
             current = "default",
-            profiles = new[] { new { name = "default", mode = "AK", access_key_id = "cli-id", access_key_secret = "s" } },
+            profiles = new[]
+            {
+                new { name = "default", mode = "AK", access_key_id = "cli-id", access_key_secret = "s" },
+            },
         });
         sandbox.WriteSharedCredentials("[default]\ntype = access_key\naccess_key_id = ini-id\naccess_key_secret = s\n");
 

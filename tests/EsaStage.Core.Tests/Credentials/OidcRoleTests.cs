@@ -67,7 +67,8 @@ public sealed class OidcRoleTests
             async () => await chain.GetCredentialAsync(CancellationToken.None));
 
         Assert.AreEqual(ErrorCodes.InvalidCredentials, error.ErrorCode);
-        Assert.Contains($"The OIDC token file '{missing}' (ALIBABA_CLOUD_OIDC_TOKEN_FILE) cannot be read", error.Message);
+        Assert.Contains($"The OIDC token file '{missing}' (ALIBABA_CLOUD_OIDC_TOKEN_FILE) cannot be read",
+            error.Message);
     }
 
     [TestMethod]

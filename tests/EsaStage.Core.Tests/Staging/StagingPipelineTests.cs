@@ -152,7 +152,8 @@ public sealed class StagingPipelineTests
     public async Task RunAsync_ApiTooSlow_TimesOutWithUnreachableCode()
     {
         await using var harness = await StagingHarness.StartAsync(timeout: TimeSpan.FromMilliseconds(500));
-        harness.Emulator.Faults.DelayRequests(FaultTarget.Esa, RetryOptions.DefaultMaxAttempts, TimeSpan.FromSeconds(5));
+        harness.Emulator.Faults.DelayRequests(FaultTarget.Esa, RetryOptions.DefaultMaxAttempts,
+            TimeSpan.FromSeconds(5));
 
         var error = await Assert.ThrowsAsync<EsaStageException>(
             () => harness.Pipeline.RunAsync(harness.Request(harness.WriteCode()), null, CancellationToken.None));

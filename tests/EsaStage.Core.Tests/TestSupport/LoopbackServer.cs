@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace EsaStage.Core.Tests.TestSupport;
 
-/// <summary>A real HTTP server on a free loopback port that answers with a test's handler and records requests.</summary>
+/// <summary>A real HTTP server on a free loopback port: a test's handler answers, requests are recorded.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
