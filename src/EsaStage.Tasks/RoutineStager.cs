@@ -16,7 +16,7 @@ namespace EsaStage.Tasks;
 /// emulator, with the reuse of an unchanged staging that only a build needs.
 /// </summary>
 /// <param name="log">The task's staging log.</param>
-/// <param name="getVariable">Reads an environment variable (credentials come from the environment only).</param>
+/// <param name="getVariable">Reads an environment variable (credentials come from the chain, never a property).</param>
 internal sealed class RoutineStager(TaskStageLog log, Func<string, string?> getVariable)
 {
     private static readonly TimeSpan ApiTimeout = TimeSpan.FromSeconds(30);
@@ -47,7 +47,9 @@ internal sealed class RoutineStager(TaskStageLog log, Func<string, string?> getV
             return new StageOutcome(stamp.Result, Reused: true);
         }
 
-        ICredentialProvider credentials = new EnvironmentCredentialProvider(getVariable);
+        // The Alibaba Cloud credentials chain, as every official SDK reads it; never an MSBuild property.
+        using var credentials = DefaultCredentialChain.Create(
+            new CredentialChainOptions { GetEnvironmentVariable = getVariable, Log = log });
         var result = await RunPipelineAsync(request, api, credentials, cancellationToken).ConfigureAwait(false);
 
         if (key is not null)
@@ -106,8 +108,8 @@ internal sealed class RoutineStager(TaskStageLog log, Func<string, string?> getV
     {
         using var apiHttp = new HttpClient { Timeout = ApiTimeout };
         using var uploadHttp = new HttpClient { Timeout = UploadTimeout };
-        var pipeline = new StagingPipeline(new EsaClient(apiHttp, endpoint, credentials),
-            new PostObjectUpload(uploadHttp), log);
+        var pipeline = new StagingPipeline(new EsaClient(apiHttp, endpoint, credentials, log: log),
+            new PostObjectUpload(uploadHttp, log), log);
         return await pipeline.RunAsync(request, progress: null, cancellationToken).ConfigureAwait(false);
     }
 

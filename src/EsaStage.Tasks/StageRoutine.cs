@@ -61,6 +61,12 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <summary>Gets or sets a value indicating whether to stage even when the stamp says nothing changed.</summary>
     public bool ForceStage { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether, when the routine has no free code version, the oldest versions deployed nowhere are
+    /// deleted to make room (<c>EsaPruneOldVersions</c>).
+    /// </summary>
+    public bool PruneOldVersions { get; set; }
+
     /// <summary>Gets or sets the file that keeps the last staging; empty for no reuse.</summary>
     public string? StampFile { get; set; }
 
@@ -161,6 +167,7 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
             Description = CodeDescription,
             Commit = Commit,
             Publish = PublishEnvironments.Parse(PublishEnvironment, "EsaPublishEnvironment"),
+            PruneOldVersions = PruneOldVersions,
         };
     }
 

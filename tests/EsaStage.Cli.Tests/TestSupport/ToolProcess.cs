@@ -64,8 +64,7 @@ internal static class ToolProcess
             }
         }
 
-        environment["ALIBABA_CLOUD_ECS_METADATA_DISABLED"] = "true";
-        environment["ALIBABA_CLOUD_CLI_PROFILE_DISABLED"] = "true";
+        CredentialIsolation.ApplyTo(environment);
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C does, and waits for the process to end.</summary>
