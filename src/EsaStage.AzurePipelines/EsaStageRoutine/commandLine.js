@@ -27,6 +27,10 @@ function stageArguments(inputs, options) {
   }
 
   optional(args, '--publish', inputs.publish);
+  if (inputs.pruneOldVersions) {
+    args.push('--prune-old-versions');
+  }
+
   if (options.detailed) {
     args.push('--verbosity', 'Detailed');
   }
@@ -51,6 +55,7 @@ function msbuildArguments(inputs) {
     ['EsaRegion', inputs.region],
     ['EsaCommit', inputs.commit ? 'true' : ''],
     ['EsaPublishEnvironment', inputs.publish],
+    ['EsaPruneOldVersions', inputs.pruneOldVersions ? 'true' : ''],
   ];
   for (const [name, value] of properties) {
     if (value) {

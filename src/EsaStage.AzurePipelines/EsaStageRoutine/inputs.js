@@ -17,6 +17,7 @@ const PUBLISH_ENVIRONMENTS = ['staging', 'production'];
  * @property {string} region The region, or empty.
  * @property {boolean} commit Whether to commit.
  * @property {string} publish `staging`, `production` or empty.
+ * @property {boolean} pruneOldVersions Whether to delete the oldest undeployed versions when none is free.
  * @property {string} workingDirectory Where the tool or the build runs.
  * @property {string} toolVersion The tool version to install, or empty for the one the task carries.
  * @property {string} toolSource The package source to install it from, or empty.
@@ -39,6 +40,7 @@ function readInputs() {
     region: text('region'),
     commit: tl.getBoolInput('commit'),
     publish: text('publish').toLowerCase(),
+    pruneOldVersions: tl.getBoolInput('pruneOldVersions'),
     workingDirectory: suppliedPath('workingDirectory'),
     toolVersion: text('toolVersion'),
     toolSource: text('toolSource'),

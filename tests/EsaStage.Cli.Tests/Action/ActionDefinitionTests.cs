@@ -20,7 +20,8 @@ public sealed partial class ActionDefinitionTests
     {
         CollectionAssert.AreEquivalent(new[]
         {
-            "routine-name", "code", "description", "endpoint", "region", "commit", "publish", "project",
+            "routine-name", "code", "description", "endpoint", "region", "commit", "publish", "prune-old-versions",
+            "project",
             "tool-version", "tool-source", "role-arn", "oidc-provider-arn", "oidc-audience", "github-token",
             "working-directory",
         }, Action.Inputs.Keys.ToList());
