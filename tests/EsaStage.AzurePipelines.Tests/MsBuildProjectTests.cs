@@ -41,7 +41,8 @@ public sealed class MsBuildProjectTests
     [TestMethod]
     public async Task Run_Project_BuildsStageRoutineWithTheInputsAsProperties()
     {
-        const string Description = "a;b,c \"q\" 'x' $(Foo) @(Bar) %41 *? ✓ 修复\n##vso[task.complete result=Failed]";
+        const string Description =
+            "a;b,c \"q\" 'x' $(Foo) @(Bar) %41 *? ✓ 修复\n##vso[task.complete result=Failed]";
 
         var run = await new AgentRun(_workspace)
             .Connection("LTAI-connection-id", "connection-secret")

@@ -44,7 +44,7 @@ internal sealed class GitHubOidcTokenClient(HttpClient http, Func<string, string
         {
             using var response = await http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
             {
                 throw Failed($"it answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             }

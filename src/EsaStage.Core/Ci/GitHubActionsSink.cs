@@ -49,7 +49,8 @@ public sealed class GitHubActionsSink(TextWriter commands, Func<string, string?>
         var path = getVariable("GITHUB_OUTPUT");
         if (string.IsNullOrEmpty(path))
         {
-            ReportWarning(ErrorCodes.CiOutputMissing, "GITHUB_OUTPUT is not set, so the step outputs were not written.", null);
+            ReportWarning(ErrorCodes.CiOutputMissing,
+                "GITHUB_OUTPUT is not set, so the step outputs were not written.", null);
             return;
         }
 
