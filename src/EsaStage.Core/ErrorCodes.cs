@@ -133,6 +133,9 @@ public static class ErrorCodes
     /// <summary>A warning: reporting to GitHub (deployment, comment) failed; the staging is unaffected.</summary>
     public const string GitHubReportFailed = "ESA4101";
 
+    /// <summary>A warning: a profile was named while credentials in the environment take precedence.</summary>
+    public const string ProfileShadowedByEnvironment = "ESA4103";
+
     /// <summary>A warning: an OIDC role was given while an AccessKey in the environment takes precedence.</summary>
     public const string OidcShadowedByAccessKey = "ESA4102";
 

@@ -54,6 +54,9 @@ public static class EsaErrorCatalog
                 "the console, then run again.",
             ErrorCodes.ServiceInternalError =>
                 "The service failed on its side; try again later, and quote the RequestId to support if it persists.",
+            ErrorCodes.ServiceBusy when error.RetryAfter is { } wait =>
+                $"The service is busy or throttling these calls and asks to wait {wait.TotalSeconds:0} s; run " +
+                "again after that.",
             ErrorCodes.ServiceBusy =>
                 "The service is busy or throttling these calls; wait a little and run again.",
             _ => null,

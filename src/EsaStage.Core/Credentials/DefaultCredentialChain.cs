@@ -49,10 +49,22 @@ public static class DefaultCredentialChain
     private static CredentialSourceMatch Environment(CredentialSourceContext context)
     {
         var credential = new EnvironmentCredentialProvider(context.Variable).TryRead();
-        return credential is null
-            ? CredentialSourceMatch.NotFound(string.Join(", ",
-                EnvironmentCredentialProvider.Families.Select(f => f.Id)) + " and their secrets are not set")
-            : new CredentialSourceMatch(new StaticCredentialProvider(credential), credential.Source);
+        if (credential is null)
+        {
+            return CredentialSourceMatch.NotFound(string.Join(", ",
+                EnvironmentCredentialProvider.Families.Select(f => f.Id)) + " and their secrets are not set");
+        }
+
+        // The environment comes first, as in every official SDK; a profile the user named is then not used, which
+        // must not pass silently.
+        if (!string.IsNullOrEmpty(context.Options.Profile))
+        {
+            context.Log.Warning(ErrorCodes.ProfileShadowedByEnvironment,
+                $"The profile '{context.Options.Profile}' is not used: credentials in the environment " +
+                $"({credential.Source}) come first. Unset them to use the profile.");
+        }
+
+        return new CredentialSourceMatch(new StaticCredentialProvider(credential), credential.Source);
     }
 
     private static CredentialSourceMatch OidcRole(CredentialSourceContext context)

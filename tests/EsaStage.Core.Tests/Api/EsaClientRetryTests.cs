@@ -118,6 +118,7 @@ public sealed class EsaClientRetryTests
             () => harness.Client.GetRoutineAsync(StagingHarness.Routine, CancellationToken.None));
 
         Assert.AreEqual(TimeSpan.FromMinutes(10), error.Error.RetryAfter);
+        Assert.Contains("asks to wait 600 s", error.Message);
         Assert.HasCount(1, harness.Requests(RequestTarget.Esa));
     }
 

@@ -91,6 +91,22 @@ public sealed class DefaultCredentialChainTests
     }
 
     [TestMethod]
+    public async Task GetCredentialAsync_ProfileNamedWhileEnvironmentHasKeys_WarnsThatTheProfileIsUnused()
+    {
+        using var sandbox = new CredentialsSandbox();
+        sandbox.Variables["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "env-id";
+        sandbox.Variables["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "env-secret";
+        using var chain = sandbox.Chain(profile: "ci");
+
+        var credential = await chain.GetCredentialAsync(CancellationToken.None);
+
+        Assert.AreEqual("env-id", credential.AccessKeyId);
+        Assert.IsTrue(sandbox.Log.Lines.Any(l => l.Contains(ErrorCodes.ProfileShadowedByEnvironment,
+            StringComparison.Ordinal) && l.Contains("'ci' is not used", StringComparison.Ordinal)),
+            string.Join('\n', sandbox.Log.Lines));
+    }
+
+    [TestMethod]
     public async Task GetCredentialAsync_BrokenFirstSource_FailsInsteadOfFallingThrough()
     {
         using var sandbox = new CredentialsSandbox();
