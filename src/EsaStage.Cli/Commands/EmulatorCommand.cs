@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EsaStage.Emulator;
+using EsaStage.Emulator.State;
 
 namespace EsaStage.Cli.Commands;
 
@@ -43,6 +44,20 @@ internal static class EmulatorCommand
             Description = "Keep routines, versions and code in this folder, so they survive a restart.",
             HelpName = "dir",
         };
+        var maxCodeVersions = new Option<int>("--max-code-versions")
+        {
+            Description = "The most code versions a routine may hold; the default is ESA's documented limit. Raise " +
+                "it for long runs such as benchmarks.",
+            DefaultValueFactory = _ => EmulatorState.DefaultMaxCodeVersions,
+            HelpName = "n",
+        };
+        maxCodeVersions.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--max-code-versions must be at least 1.");
+            }
+        });
         var routines = new Option<string[]>("--routine")
         {
             Description = "Create this routine at start (repeatable).",
@@ -52,7 +67,7 @@ internal static class EmulatorCommand
         var command = new Command("emulator",
             "Run the built-in emulator of the ESA OpenAPI and the OSS upload endpoint on loopback until Ctrl+C.")
         {
-            port, accessKeyId, accessKeySecret, httpsCert, httpsKey, dataDir, routines,
+            port, accessKeyId, accessKeySecret, httpsCert, httpsKey, dataDir, maxCodeVersions, routines,
         };
         command.Validators.Add(r =>
         {
@@ -76,6 +91,7 @@ internal static class EmulatorCommand
                 HttpsCertificatePemPath = parse.GetValue(httpsCert),
                 HttpsKeyPemPath = parse.GetValue(httpsKey),
                 DataDirectory = parse.GetValue(dataDir),
+                MaxCodeVersions = parse.GetValue(maxCodeVersions),
                 Routines = parse.GetValue(routines) ?? [],
                 Log = line => stderr.WriteLine(line),
             },
