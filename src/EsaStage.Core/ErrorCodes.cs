@@ -3,7 +3,7 @@ namespace EsaStage.Core;
 /// <summary>
 /// The product's diagnostic codes. <c>ESA1xxx</c>: input rejected locally, before anything remote is spent;
 /// <c>ESA2xxx</c>: the ESA OpenAPI refused or failed; <c>ESA3xxx</c>: the OSS upload failed;
-/// <c>ESA9xxx</c>: unexpected failures.
+/// <c>ESA4xxx</c>: warnings; <c>ESA9xxx</c>: unexpected failures.
 /// </summary>
 public static class ErrorCodes
 {
@@ -37,14 +37,32 @@ public static class ErrorCodes
     /// <summary>The code file could not be read.</summary>
     public const string CodeFileUnreadable = "ESA1010";
 
-    /// <summary>Another option value is invalid.</summary>
+    /// <summary>The command line or another option value is invalid.</summary>
     public const string InvalidOption = "ESA1011";
+
+    /// <summary>The routine's <c>esa.jsonc</c> or <c>esa.toml</c> cannot be read or parsed.</summary>
+    public const string InvalidRoutineConfig = "ESA1012";
+
+    /// <summary>The build host cannot run the MSBuild task (not .NET 10 MSBuild, or no ASP.NET Core runtime).</summary>
+    public const string UnsupportedBuildHost = "ESA1013";
 
     /// <summary>No credentials were found.</summary>
     public const string CredentialsNotFound = "ESA1100";
 
     /// <summary>A credential value is unusable (blank, or with surrounding whitespace).</summary>
     public const string InvalidCredentials = "ESA1101";
+
+    /// <summary>The GitHub OIDC role options are incomplete or malformed, e.g. a role without a provider.</summary>
+    public const string InvalidOidcOptions = "ESA1120";
+
+    /// <summary>GitHub OIDC was asked for outside GitHub Actions.</summary>
+    public const string OidcNotInGitHubActions = "ESA1121";
+
+    /// <summary>The job may not request a GitHub OIDC token: it lacks <c>permissions: id-token: write</c>.</summary>
+    public const string OidcTokenNotPermitted = "ESA1122";
+
+    /// <summary>The GitHub OIDC token request failed or its answer held no token.</summary>
+    public const string OidcTokenRequestFailed = "ESA1123";
 
     /// <summary>The ESA OpenAPI answered with an error.</summary>
     public const string ApiError = "ESA2001";
@@ -79,9 +97,27 @@ public static class ErrorCodes
     /// <summary>The code file changed while it was being uploaded.</summary>
     public const string CodeFileChanged = "ESA3005";
 
+    /// <summary>A CI output file is not set, so outputs were not written (a warning).</summary>
+    public const string CiOutputMissing = "ESA4001";
+
+    /// <summary>The CI summary could not be written (a warning: the staging itself succeeded).</summary>
+    public const string SummaryNotWritten = "ESA4002";
+
+    /// <summary>The code was staged, but the result could not be written where it was asked for.</summary>
+    public const string ResultNotWritten = "ESA5001";
+
+    /// <summary>A warning: reporting to GitHub (deployment, comment) failed; the staging is unaffected.</summary>
+    public const string GitHubReportFailed = "ESA4101";
+
+    /// <summary>A warning: an OIDC role was given while an AccessKey in the environment takes precedence.</summary>
+    public const string OidcShadowedByAccessKey = "ESA4102";
+
     /// <summary>An unexpected failure.</summary>
     public const string Unexpected = "ESA9001";
 
     /// <summary>The run was cancelled (Ctrl+C, SIGTERM, or a cancelled build).</summary>
     public const string Cancelled = "ESA9002";
+
+    /// <summary>The built-in emulator could not start.</summary>
+    public const string EmulatorFailed = "ESA9003";
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EsaStage.Cli.Tests.TestSupport;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests;
 

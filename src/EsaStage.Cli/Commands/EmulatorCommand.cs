@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EsaStage.Core.Staging;
 using EsaStage.Emulator;
 using EsaStage.Emulator.State;
 
@@ -9,18 +10,9 @@ internal static class EmulatorCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var port = new Option<int>("--port", "-p")
-        {
-            Description = "The loopback port of the ESA API (0 picks a free one). The OSS endpoint takes another.",
-            DefaultValueFactory = _ => 0,
-        };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                r.AddError("--port must be between 0 and 65535.");
-            }
-        });
+        var port = WholeNumberOption.Create("--port",
+            "The loopback port of the ESA API (0 picks a free one). The OSS endpoint takes another.", "port", 0, 0,
+            65535);
         var accessKeyId = new Option<string>("--access-key-id")
         {
             Description = "The AccessKey ID the emulator accepts (default: a random one, printed at start).",
@@ -80,12 +72,27 @@ internal static class EmulatorCommand
             {
                 r.AddError("--access-key-id and --access-key-secret go together: give both or neither.");
             }
+
+            if (r.GetResult(accessKeyId) is not null && (string.IsNullOrWhiteSpace(r.GetValue(accessKeyId))
+                || string.IsNullOrWhiteSpace(r.GetValue(accessKeySecret))))
+            {
+                r.AddError("--access-key-id and --access-key-secret cannot be blank.");
+            }
+
+            foreach (var routine in r.GetValue(routines) ?? [])
+            {
+                if (!RoutineNames.IsValid(routine))
+                {
+                    r.AddError($"--routine '{routine}' is not a valid routine name: use 2 to 63 lowercase letters, " +
+                        "digits and hyphens, starting with a letter and not ending with a hyphen.");
+                }
+            }
         });
 
         command.SetAction((parse, cancellationToken) => new EmulatorCommandHandler(stdout, stderr).RunAsync(
             new EmulatorOptions
             {
-                Port = parse.GetValue(port),
+                Port = (int)parse.GetValue(port),
                 AccessKeyId = parse.GetValue(accessKeyId),
                 AccessKeySecret = parse.GetValue(accessKeySecret),
                 HttpsCertificatePemPath = parse.GetValue(httpsCert),

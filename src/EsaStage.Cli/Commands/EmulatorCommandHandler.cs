@@ -1,4 +1,5 @@
 using EsaStage.Cli.Terminal;
+using EsaStage.Core;
 using EsaStage.Emulator;
 
 namespace EsaStage.Cli.Commands;
@@ -8,6 +9,14 @@ namespace EsaStage.Cli.Commands;
 /// <param name="stderr">Receives the request log and diagnostics.</param>
 internal sealed class EmulatorCommandHandler(TextWriter stdout, TextWriter stderr)
 {
+    /// <summary>The --endpoint value that reaches the emulator: a bare loopback host means http.</summary>
+    private static string EndpointArgument(Uri endpoint) =>
+        endpoint.Scheme == Uri.UriSchemeHttps ? endpoint.GetLeftPart(UriPartial.Authority) : endpoint.Authority;
+
+    private static string TrustNote(EmulatorOptions options) => options.HttpsCertificatePemPath is null
+        ? string.Empty
+        : $"(The client must trust the certificate, e.g. SSL_CERT_FILE={options.HttpsCertificatePemPath} on Linux.)\n";
+
     public async Task<int> RunAsync(EmulatorOptions options, bool secretGiven, CancellationToken cancellationToken)
     {
         EsaEmulator emulator;
@@ -18,7 +27,7 @@ internal sealed class EmulatorCommandHandler(TextWriter stdout, TextWriter stder
         catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException
             or System.Security.Cryptography.CryptographicException)
         {
-            await stderr.WriteLineAsync(Diagnostic.Format("error", "ESA1011",
+            await stderr.WriteLineAsync(Diagnostic.Format("error", ErrorCodes.EmulatorFailed,
                 $"The emulator could not start: {ex.Message}"));
             return ExitCodes.Failed;
         }
@@ -38,8 +47,8 @@ internal sealed class EmulatorCommandHandler(TextWriter stdout, TextWriter stder
                 Stage against it from another shell:
                   export ALIBABA_CLOUD_ACCESS_KEY_ID={emulator.AccessKeyId}
                   export ALIBABA_CLOUD_ACCESS_KEY_SECRET=<the secret above>
-                  esa-stage stage --endpoint {emulator.Endpoint.Authority} --name <routine> --code <file>
-
+                  esa-stage stage --endpoint {EndpointArgument(emulator.Endpoint)} --name <routine> --code <file>
+                {TrustNote(options)}
                 Inspect it: {emulator.Endpoint}_emulator/routines
                 Press Ctrl+C to stop.
                 """);

@@ -13,6 +13,8 @@ internal static class EsaStageCommandLine
             "ALIBABA_CLOUD_ACCESS_KEY_SECRET and ALIBABA_CLOUD_SECURITY_TOKEN.");
         root.Subcommands.Add(StageCommand.Create(stdout, stderr));
         root.Subcommands.Add(EmulatorCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GitHubOidcTokenCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GitHubReportCommand.Create(stderr));
         return root;
     }
 }

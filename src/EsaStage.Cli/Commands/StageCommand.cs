@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EsaStage.Cli.GitHub;
 using EsaStage.Cli.Terminal;
 using EsaStage.Core.Staging;
 
@@ -7,6 +8,8 @@ namespace EsaStage.Cli.Commands;
 /// <summary>The <c>esa-stage stage</c> command: options, help text and the hand-off to the handler.</summary>
 internal static class StageCommand
 {
+    private const long MaxSeconds = 24 * 60 * 60;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var name = new Option<string>("--name", "-n")
@@ -41,7 +44,7 @@ internal static class StageCommand
             Description = "Publish the committed version to this environment (implies --commit).",
             HelpName = "staging|production",
         };
-        publish.AcceptOnlyFromAmong("staging", "production");
+        publish.CompletionSources.Add("staging", "production");
         var resultJson = new Option<string>("--result-json")
         {
             Description = "Also write the result as JSON to this file.",
@@ -51,59 +54,49 @@ internal static class StageCommand
         {
             Description = "Stage against a private built-in emulator started for this run: no account, no network.",
         };
-        var maxCodeSize = new Option<long>("--max-code-size")
-        {
-            Description = "Refuse code files larger than this many bytes.",
-            DefaultValueFactory = _ => StageRequest.DefaultMaxCodeBytes,
-            HelpName = "bytes",
-        };
-        var timeout = new Option<int>("--timeout")
-        {
-            Description = "Seconds to wait for each API call.",
-            DefaultValueFactory = _ => 30,
-            HelpName = "seconds",
-        };
-        var uploadTimeout = new Option<int>("--upload-timeout")
-        {
-            Description = "Seconds to wait for the code upload.",
-            DefaultValueFactory = _ => 900,
-            HelpName = "seconds",
-        };
+        var maxCodeSize = WholeNumberOption.Create("--max-code-size", "Refuse code files larger than this many bytes.",
+            "bytes", StageRequest.DefaultMaxCodeBytes, 1, long.MaxValue);
+        var timeout = WholeNumberOption.Create("--timeout", "Seconds to wait for each API call.", "seconds", 30, 1,
+            MaxSeconds);
+        var uploadTimeout = WholeNumberOption.Create("--upload-timeout", "Seconds to wait for the code upload.",
+            "seconds", 900, 1, MaxSeconds);
         var verbosity = new Option<Verbosity>("--verbosity", "-v")
         {
             Description = "How much to write to stderr: Quiet, Normal or Detailed.",
             DefaultValueFactory = _ => Verbosity.Normal,
         };
 
-        foreach (var seconds in new[] { timeout, uploadTimeout })
+        var roleArn = new Option<string>("--role-arn")
         {
-            seconds.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() <= 0)
-                {
-                    r.AddError($"{r.Option.Name} must be a whole number of seconds above 0.");
-                }
-            });
-        }
-
-        maxCodeSize.Validators.Add(r =>
+            Description = "Under GitHub Actions: assume this RAM role with the job's OIDC token (keyless; needs " +
+                "'permissions: id-token: write' and --oidc-provider-arn).",
+            HelpName = "arn",
+        };
+        var oidcProviderArn = new Option<string>("--oidc-provider-arn")
         {
-            if (r.GetValueOrDefault<long>() <= 0)
-            {
-                r.AddError("--max-code-size must be a number of bytes above 0.");
-            }
-        });
+            Description = "The ARN of the RAM OIDC identity provider that trusts GitHub (with --role-arn).",
+            HelpName = "arn",
+        };
+        var oidcAudience = new Option<string>("--oidc-audience")
+        {
+            Description = $"The audience of the OIDC token. Default: {OidcRoleOptions.DefaultAudience}.",
+        };
 
         var command = new Command("stage", "Upload a routine's code for staging and print its CodeVersion.")
         {
             name, code, description, endpoint, region, commit, publish, resultJson, emulator, maxCodeSize, timeout,
-            uploadTimeout, verbosity,
+            uploadTimeout, verbosity, roleArn, oidcProviderArn, oidcAudience,
         };
         command.Validators.Add(r =>
         {
             if (r.GetValue(emulator) && (r.GetResult(endpoint) is not null || r.GetResult(region) is not null))
             {
                 r.AddError("--emulator stages against its own private endpoint; leave out --endpoint and --region.");
+            }
+
+            if (r.GetValue(emulator) && r.GetResult(roleArn) is not null)
+            {
+                r.AddError("--emulator stages with its own credentials; leave out --role-arn.");
             }
         });
 
@@ -123,6 +116,12 @@ internal static class StageCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 UploadTimeout = TimeSpan.FromSeconds(parse.GetValue(uploadTimeout)),
                 Verbosity = parse.GetValue(verbosity),
+                Oidc = new OidcRoleOptions
+                {
+                    RoleArn = parse.GetValue(roleArn),
+                    ProviderArn = parse.GetValue(oidcProviderArn),
+                    Audience = parse.GetValue(oidcAudience),
+                },
             },
             cancellationToken));
         return command;

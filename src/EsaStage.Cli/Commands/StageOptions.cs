@@ -1,3 +1,4 @@
+using EsaStage.Cli.GitHub;
 using EsaStage.Cli.Terminal;
 using EsaStage.Core.Staging;
 
@@ -31,4 +32,7 @@ internal sealed record StageOptions
     public TimeSpan UploadTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
     public Verbosity Verbosity { get; init; } = Verbosity.Normal;
+
+    /// <summary>Gets the RAM role to assume with a GitHub OIDC token, if any.</summary>
+    public OidcRoleOptions Oidc { get; init; } = new();
 }

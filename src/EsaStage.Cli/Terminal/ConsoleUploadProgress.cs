@@ -15,9 +15,9 @@ internal sealed class ConsoleUploadProgress : IProgress<UploadProgress>
 
     private readonly TextWriter _stderr;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
 
-    private ConsoleUploadProgress(TextWriter stderr) => _stderr = stderr;
+    internal ConsoleUploadProgress(TextWriter stderr) => _stderr = stderr;
 
     public static IProgress<UploadProgress>? CreateForTerminal(TextWriter stderr, Verbosity verbosity) =>
         verbosity >= Verbosity.Normal && !Console.IsErrorRedirected ? new ConsoleUploadProgress(stderr) : null;
@@ -30,7 +30,7 @@ internal sealed class ConsoleUploadProgress : IProgress<UploadProgress>
         }
 
         var done = value.BytesSent >= value.TotalBytes;
-        if (!done && _clock.Elapsed - _lastDraw < RedrawInterval)
+        if (!done && _lastDraw is { } last && _clock.Elapsed - last < RedrawInterval)
         {
             return;
         }

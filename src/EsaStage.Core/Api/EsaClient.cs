@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using EsaStage.Core.Credentials;
+using EsaStage.Core.Diagnostics;
 using EsaStage.Core.Signing;
 
 namespace EsaStage.Core.Api;
@@ -187,7 +188,8 @@ public sealed class EsaClient
         catch (HttpRequestException ex)
         {
             throw new EsaStageException(ErrorCodes.ApiUnreachable,
-                $"{action} could not reach the ESA OpenAPI at {Endpoint.Authority}: {ex.Message}", ex);
+                $"{action} could not reach the ESA OpenAPI at {Endpoint.Authority}: " +
+                ExceptionMessages.Describe(ex), ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

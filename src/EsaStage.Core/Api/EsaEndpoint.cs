@@ -89,7 +89,12 @@ public static partial class EsaEndpoint
             throw Invalid(endpoint, "only https (or http to a loopback address) is supported");
         }
 
-        if (!string.IsNullOrEmpty(uri.UserInfo) || uri.AbsolutePath != "/" || uri.Query.Length > 0
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw Invalid(endpoint, "it must not carry a user name or password; credentials come from the environment");
+        }
+
+        if (uri.AbsolutePath != "/" || uri.Query.Length > 0
             || uri.Fragment.Length > 0)
         {
             throw Invalid(endpoint, "it must be a host, host:port or scheme://host:port with no path or query");
@@ -115,10 +120,14 @@ public static partial class EsaEndpoint
         return new UriBuilder(uri.Scheme, uri.Host, uri.IsDefaultPort ? -1 : uri.Port).Uri;
     }
 
-    private static EsaStageException Invalid(string endpoint, string reason) =>
-        new(ErrorCodes.InvalidEndpoint,
-            $"The endpoint '{endpoint}' is not usable: {reason}. Give a host such as {DefaultHost}, " +
+    private static EsaStageException Invalid(string endpoint, string reason)
+    {
+        // A URL with user info may carry a password: it is never echoed back.
+        var shown = endpoint.Contains('@', StringComparison.Ordinal) ? "(a URL with user info, not shown)" : endpoint;
+        return new(ErrorCodes.InvalidEndpoint,
+            $"The endpoint '{shown}' is not usable: {reason}. Give a host such as {DefaultHost}, " +
             "or leave it unset and give a region.");
+    }
 
     [GeneratedRegex("^[a-z]+(-[a-z0-9]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();

@@ -4,9 +4,17 @@ namespace EsaStage.Core.Ci;
 
 /// <summary>Azure Pipelines: logging commands (<c>##vso[…]</c>) on the step's stdout.</summary>
 /// <remarks>
-/// Values are escaped as the agent expects (<c>%AZP25</c> for <c>%</c>), so they read back unchanged. Output
-/// variables are set with <c>isOutput=true</c>, readable as <c>$(step.CodeVersion)</c> in the job and through
-/// <c>dependencies</c> from other jobs and stages.
+/// <para>
+/// Values are escaped as the agent expects (<c>%AZP25</c> for <c>%</c>), so they read back unchanged.
+/// </para>
+/// <para>
+/// Each result is set twice. The agent files a variable set with <c>isOutput=true</c> only under the step's
+/// reference name (<c>$(step.CodeVersion)</c>, and through <c>dependencies</c> / <c>stageDependencies</c> in other
+/// jobs and stages); a plain <c>$(CodeVersion)</c> would not exist. The plain command first makes
+/// <c>$(CodeVersion)</c> (and the <c>CODEVERSION</c> environment variable) work in later steps of the same job,
+/// even when the step has no name. A task that declares the names in its <c>outputVariables</c> gets both forms
+/// filed as outputs, which is harmless: the value is the same and the output form, written last, is the one kept.
+/// </para>
 /// </remarks>
 /// <param name="commands">The step's stdout (or, in MSBuild, a writer that reaches it).</param>
 /// <param name="getVariable">Reads an environment variable.</param>
@@ -42,9 +50,9 @@ public sealed class AzurePipelinesSink(TextWriter commands, Func<string, string?
     {
         ArgumentNullException.ThrowIfNull(result);
 
-        SetOutput(Outputs.CodeVersion, result.CodeVersion);
-        SetOutput(Outputs.CommittedCodeVersion, result.CommittedCodeVersion ?? string.Empty);
-        SetOutput(Outputs.PublishedEnvironment, result.PublishedEnvironment ?? string.Empty);
+        SetVariable(Outputs.CodeVersion, result.CodeVersion);
+        SetVariable(Outputs.CommittedCodeVersion, result.CommittedCodeVersion ?? string.Empty);
+        SetVariable(Outputs.PublishedEnvironment, result.PublishedEnvironment ?? string.Empty);
     }
 
     /// <inheritdoc/>
@@ -62,24 +70,36 @@ public sealed class AzurePipelinesSink(TextWriter commands, Func<string, string?
     public void EndGroup() => commands.WriteLine("##[endgroup]");
 
     /// <inheritdoc/>
-    public void WriteSummary(StageResult result)
+    /// <remarks>
+    /// The agent uploads the file after the step, so it goes to the job's temporary folder, which lasts until the
+    /// job ends. The summary's heading on the run's Extensions tab is the file's name, so each summary gets a folder
+    /// of its own and a name that says what it is.
+    /// </remarks>
+    public void WriteSummary(StageResult result, IReadOnlyList<SummaryLink>? links = null)
     {
+        ArgumentNullException.ThrowIfNull(result);
+
         var folder = getVariable("AGENT_TEMPDIRECTORY");
         if (string.IsNullOrEmpty(folder))
         {
             folder = Path.GetTempPath();
         }
 
-        var path = Path.Combine(folder, $"esa-stage-summary-{Guid.NewGuid():N}.md");
-        File.WriteAllText(path, StageSummaryMarkdown.Render(result));
+        var directory = Directory.CreateDirectory(Path.Combine(folder, $"esa-stage-{Guid.NewGuid():N}"));
+        var path = Path.Combine(directory.FullName, $"ESA routine {result.Routine}.md");
+        File.WriteAllText(path, StageSummaryMarkdown.Render(result, links));
         commands.WriteLine("##vso[task.uploadsummary]" + CommandEscaping.AzureData(path));
     }
 
     /// <inheritdoc/>
     public string Neutralize(string untrustedText) => UntrustedText.Neutralize(untrustedText);
 
-    private void SetOutput(string name, string value) =>
-        commands.WriteLine($"##vso[task.setvariable variable={name};isoutput=true]{CommandEscaping.AzureData(value)}");
+    private void SetVariable(string name, string value)
+    {
+        var escaped = CommandEscaping.AzureData(value);
+        commands.WriteLine($"##vso[task.setvariable variable={name}]{escaped}");
+        commands.WriteLine($"##vso[task.setvariable variable={name};isoutput=true]{escaped}");
+    }
 
     private void LogIssue(string type, string code, string message, string? filePath)
     {

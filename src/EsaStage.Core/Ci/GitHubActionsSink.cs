@@ -5,7 +5,9 @@ namespace EsaStage.Core.Ci;
 /// <summary>GitHub Actions: workflow commands on the step's stdout, outputs and summary in environment files.</summary>
 /// <remarks>
 /// Outputs go to the <c>GITHUB_OUTPUT</c> file, never to stdout, so they work from an MSBuild worker node too. The
-/// CodeVersion is never masked: a masked value cannot be a job output.
+/// CodeVersion is never masked: a masked value cannot be a job output. The runner reads workflow commands from
+/// both stdout and stderr, so <paramref name="commands"/> may be either; the tool writes them to stderr, where they
+/// stay in order with its log lines (a mask before the line it protects, a group around its lines).
 /// </remarks>
 /// <param name="commands">The step's stdout (or, in MSBuild, a writer that reaches it).</param>
 /// <param name="getVariable">Reads an environment variable.</param>
@@ -47,7 +49,7 @@ public sealed class GitHubActionsSink(TextWriter commands, Func<string, string?>
         var path = getVariable("GITHUB_OUTPUT");
         if (string.IsNullOrEmpty(path))
         {
-            ReportWarning("ESA4001", "GITHUB_OUTPUT is not set, so the step outputs were not written.", null);
+            ReportWarning(ErrorCodes.CiOutputMissing, "GITHUB_OUTPUT is not set, so the step outputs were not written.", null);
             return;
         }
 
@@ -75,12 +77,12 @@ public sealed class GitHubActionsSink(TextWriter commands, Func<string, string?>
     public void EndGroup() => commands.WriteLine("::endgroup::");
 
     /// <inheritdoc/>
-    public void WriteSummary(StageResult result)
+    public void WriteSummary(StageResult result, IReadOnlyList<SummaryLink>? links = null)
     {
         var path = getVariable("GITHUB_STEP_SUMMARY");
         if (!string.IsNullOrEmpty(path))
         {
-            File.AppendAllText(path, StageSummaryMarkdown.Render(result) + "\n");
+            GitHubOutputFile.AppendText(path, StageSummaryMarkdown.Render(result, links) + "\n");
         }
     }
 

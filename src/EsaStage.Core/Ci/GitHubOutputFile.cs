@@ -39,6 +39,19 @@ public static class GitHubOutputFile
         WriteLocked(path, text.ToString());
     }
 
+    /// <summary>
+    /// Appends text as it is (e.g. Markdown to <c>GITHUB_STEP_SUMMARY</c>), under the same lock and encoding as
+    /// the entries, after a line break if the file's last line is unterminated.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="text">The text.</param>
+    public static void AppendText(string path, string text)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(text);
+        WriteLocked(path, text);
+    }
+
     /// <summary>Formats one entry.</summary>
     /// <param name="name">The name.</param>
     /// <param name="value">The value.</param>

@@ -40,7 +40,8 @@ public interface ICiSink
 
     /// <summary>Adds a Markdown summary of the result to the run's page.</summary>
     /// <param name="result">The completed staging.</param>
-    void WriteSummary(StageResult result);
+    /// <param name="links">Links to show with it (e.g. the routine's default domain), when known.</param>
+    void WriteSummary(StageResult result, IReadOnlyList<SummaryLink>? links = null);
 
     /// <summary>
     /// Makes text from users or commits safe to print in this system's log: it can never be read as a command.

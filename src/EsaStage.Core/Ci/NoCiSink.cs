@@ -39,7 +39,7 @@ public sealed class NoCiSink : ICiSink
     }
 
     /// <inheritdoc/>
-    public void WriteSummary(StageResult result)
+    public void WriteSummary(StageResult result, IReadOnlyList<SummaryLink>? links = null)
     {
     }
 

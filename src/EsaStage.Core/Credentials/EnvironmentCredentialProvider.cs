@@ -88,6 +88,13 @@ public sealed class EnvironmentCredentialProvider : ICredentialProvider
                 "Store the value without it; the value is not shown here.");
         }
 
+        if (!value.All(c => c is > ' ' and < '\x7f'))
+        {
+            throw new EsaStageException(ErrorCodes.InvalidCredentials,
+                $"{name} holds a character that cannot be part of an AccessKey or token (a space, a control " +
+                "character or a non-ASCII letter). Copy the value again from the RAM console; it is not shown here.");
+        }
+
         return value;
     }
 }

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using EsaStage.Core.Diagnostics;
+using EsaStage.Core.Files;
 
 namespace EsaStage.Core.Oss;
 
@@ -23,7 +25,7 @@ public sealed class PostObjectUpload(HttpClient http)
         ArgumentNullException.ThrowIfNull(form);
         ArgumentException.ThrowIfNullOrEmpty(filePath);
 
-        var fileLength = new FileInfo(filePath).Length;
+        var fileLength = ResolvedFile.Of(filePath).Length;
         using var content = new MultipartFormBody(form.Fields, FileNameFor(form.Key), filePath, fileLength, progress);
         using var request = new HttpRequestMessage(HttpMethod.Post, form.Url) { Content = content };
         request.Headers.UserAgent.ParseAdd(ProductInfo.UserAgent);
@@ -42,7 +44,8 @@ public sealed class PostObjectUpload(HttpClient http)
         catch (HttpRequestException ex)
         {
             throw new OssUploadException(ErrorCodes.UploadFailed,
-                $"The code upload to {form.Url.Authority} did not complete: {ex.Message}", error: null, ex);
+                $"The code upload to {form.Url.Authority} did not complete: {ExceptionMessages.Describe(ex)}",
+                error: null, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using EsaStage.Core.Files;
 
 namespace EsaStage.Core.Staging;
 
@@ -6,7 +6,7 @@ namespace EsaStage.Core.Staging;
 /// The local checks that run before anything remote: each code version is one of a routine's ten, so an input that
 /// can be rejected here must never reach the service.
 /// </summary>
-public static partial class StageRequestValidator
+public static class StageRequestValidator
 {
     /// <summary>Checks a request.</summary>
     /// <param name="request">The request.</param>
@@ -34,7 +34,7 @@ public static partial class StageRequestValidator
                 "The routine name is not set. Give the name of the ESA Edge Routine to stage.");
         }
 
-        if (!RoutineNamePattern().IsMatch(name))
+        if (!RoutineNames.IsValid(name))
         {
             throw new EsaStageException(ErrorCodes.InvalidRoutineName,
                 $"The routine name '{name}' is not valid: use 2 to 63 lowercase letters, digits and hyphens, " +
@@ -56,10 +56,12 @@ public static partial class StageRequestValidator
             return null;
         }
 
-        if (description.Length > StageRequest.MaxDescriptionLength)
+        // Counted in characters as a person counts them, so an emoji is one, not two UTF-16 units.
+        var length = description.EnumerateRunes().Count();
+        if (length > StageRequest.MaxDescriptionLength)
         {
             throw new EsaStageException(ErrorCodes.InvalidDescription,
-                $"The code description is {description.Length} characters long; the limit is " +
+                $"The code description is {length} characters long; the limit is " +
                 $"{StageRequest.MaxDescriptionLength}. Shorten it.");
         }
 
@@ -113,7 +115,8 @@ public static partial class StageRequestValidator
             { FilePath = path };
         }
 
-        var file = new FileInfo(path);
+        // A symbolic link is measured by the file it points to: that is what the upload sends.
+        var file = ResolvedFile.Of(path);
         if (!file.Exists)
         {
             throw new EsaStageException(ErrorCodes.CodeFileNotFound,
@@ -121,23 +124,25 @@ public static partial class StageRequestValidator
             { FilePath = path };
         }
 
-        if (file.Length == 0)
+        var length = file.Length;
+        if (length == 0)
         {
             throw new EsaStageException(ErrorCodes.CodeFileEmpty,
-                $"The code file '{path}' is empty. An empty routine would replace the deployed code with nothing.")
+                $"The code file '{path}' is empty (or not a regular file). An empty routine would replace the " +
+                "deployed code with nothing.")
             { FilePath = path };
         }
 
-        if (file.Length > maxBytes)
+        if (length > maxBytes)
         {
             throw new EsaStageException(ErrorCodes.CodeFileTooLarge,
-                $"The code file '{path}' is {file.Length:N0} bytes, over the limit of {maxBytes:N0} bytes. " +
+                $"The code file '{path}' is {length:N0} bytes, over the limit of {maxBytes:N0} bytes. " +
                 "Check that the right file is given (a bundle, not a source map or archive).")
             { FilePath = path };
         }
 
         EnsureReadable(path);
-        return (path, file.Length);
+        return (path, length);
     }
 
     private static void EnsureReadable(string path)
@@ -153,7 +158,4 @@ public static partial class StageRequestValidator
             { FilePath = path };
         }
     }
-
-    [GeneratedRegex("^[a-z](?:[a-z0-9-]{0,61}[a-z0-9])$", RegexOptions.CultureInvariant)]
-    private static partial Regex RoutineNamePattern();
 }

@@ -12,6 +12,22 @@ public static class StageResultJson
     public static string Serialize(StageResult result) =>
         JsonSerializer.Serialize(result, StageResultJsonContext.Default.StageResult);
 
+    /// <summary>Reads a result back, e.g. from a CI step's <c>result-json</c> output.</summary>
+    /// <param name="json">The JSON, as <see cref="Serialize"/> writes it.</param>
+    /// <returns>The result, or <see langword="null"/> when the JSON is not a result.</returns>
+    public static StageResult? Deserialize(string json)
+    {
+        try
+        {
+            var result = JsonSerializer.Deserialize(json, StageResultJsonContext.Default.StageResult);
+            return result is { Routine.Length: > 0, CodeVersion.Length: > 0 } ? result : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Writes the result to a file, replacing it whole so a reader never sees half a file.</summary>
     /// <param name="result">The result.</param>
     /// <param name="path">The file.</param>

@@ -2,6 +2,7 @@ using EsaStage.Emulator.Esa;
 using EsaStage.Emulator.Hosting;
 using EsaStage.Emulator.State;
 using Microsoft.AspNetCore.Http;
+using EsaStage.Core.Staging;
 
 namespace EsaStage.Emulator.Admin;
 
@@ -105,7 +106,7 @@ internal sealed class AdminApiHandler(EmulatorContext emulator)
     private Task<int> CreateRoutineAsync(HttpContext http)
     {
         var name = http.Request.Query["name"].FirstOrDefault();
-        if (!RoutineName.IsValid(name))
+        if (!RoutineNames.IsValid(name))
         {
             return ErrorAsync(http, 400, "InvalidParameter.Name", $"\"{name}\" is not a valid routine name.");
         }

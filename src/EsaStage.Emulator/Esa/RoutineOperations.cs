@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EsaStage.Emulator.State;
+using EsaStage.Core.Staging;
 
 namespace EsaStage.Emulator.Esa;
 
@@ -35,7 +36,7 @@ internal static class RoutineOperations
     public static Action<Utf8JsonWriter> CreateRoutine(EsaCall call)
     {
         var name = call.Required("Name");
-        if (!RoutineName.IsValid(name))
+        if (!RoutineNames.IsValid(name))
         {
             throw new EsaException(EsaError.BadRequest("InvalidParameter.Name",
                 "The routine name must be 2 to 63 lowercase letters, digits or hyphens, start with a letter and "

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EsaStage.Emulator.Esa;
+using EsaStage.Core.Staging;
 
 namespace EsaStage.Emulator.State;
 
@@ -77,14 +78,14 @@ public sealed class EmulatorState
     }
 
     /// <summary>Creates a routine, as <c>CreateRoutine</c> does.</summary>
-    /// <param name="name">The name; see <see cref="RoutineName.IsValid"/>.</param>
+    /// <param name="name">The name; see <see cref="RoutineNames.IsValid"/>.</param>
     /// <param name="description">The description.</param>
     /// <returns>The new routine.</returns>
     /// <exception cref="ArgumentException">The name breaks the naming rule.</exception>
     /// <exception cref="InvalidOperationException">A routine of that name exists.</exception>
     public RoutineSnapshot CreateRoutine(string name, string? description = null)
     {
-        if (!RoutineName.IsValid(name))
+        if (!RoutineNames.IsValid(name))
         {
             throw new ArgumentException($"\"{name}\" is not a valid routine name.", nameof(name));
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using EsaStage.Cli.Tests.TestSupport;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.Commands;
 
@@ -38,6 +39,19 @@ public sealed class EmulatorCommandTests
 
         Assert.AreEqual(0, emulator.ExitCode);
         Assert.Contains("Emulator stopped.", await emulator.StandardError.ReadToEndAsync());
+    }
+
+    [TestMethod]
+    [DataRow("--routine", "Bad_Name", "--routine 'Bad_Name' is not a valid routine name")]
+    [DataRow("--port", "abc", "--port is 'abc'")]
+    [DataRow("--port", "70000", "--port is '70000'")]
+    public async Task Emulator_InvalidOption_IsRefusedWithoutAStackTrace(string option, string value, string message)
+    {
+        var run = await ToolProcess.RunAsync(["emulator", option, value]);
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        Assert.Contains("error ESA1011: " + message, run.Stderr);
+        Assert.DoesNotContain("Unhandled exception", run.Stderr);
     }
 
     [TestMethod]

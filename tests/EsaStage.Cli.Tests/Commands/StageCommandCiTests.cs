@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EsaStage.Cli.Tests.TestSupport;
 using EsaStage.Emulator;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.Commands;
 
@@ -31,12 +32,19 @@ public sealed class StageCommandCiTests
         var run = await ToolProcess.RunAsync(StageArguments(emulator, HostileDescription), environment);
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
-        var codeVersion = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        // Workflow commands share stderr with the log, so stdout still carries only the CodeVersion.
+        var codeVersion = run.Stdout.Trim();
         Assert.MatchesRegex("^[0-9]{19}$", codeVersion);
         var outputs = File.ReadAllText(outputFile);
         StringAssert.Contains(outputs, $"code-version={codeVersion}\n");
-        Assert.Contains("::add-mask::" + emulator.AccessKeySecret, run.Stdout);
-        Assert.DoesNotContain($"::add-mask::{codeVersion}", run.Stdout);
+        var stderr = run.Stderr.ReplaceLineEndings("\n");
+        var mask = stderr.IndexOf("::add-mask::" + emulator.AccessKeySecret + "\n", StringComparison.Ordinal);
+        Assert.IsTrue(mask >= 0 && mask < stderr.IndexOf("Staging routine", StringComparison.Ordinal), stderr);
+        Assert.DoesNotContain($"::add-mask::{codeVersion}", stderr);
+        Assert.IsLessThan(stderr.IndexOf("Uploaded ", StringComparison.Ordinal),
+            stderr.IndexOf("::group::Stage routine hello-routine\n", StringComparison.Ordinal));
+        Assert.IsGreaterThan(stderr.IndexOf("Uploaded ", StringComparison.Ordinal),
+            stderr.IndexOf("::endgroup::\n", StringComparison.Ordinal));
         Assert.Contains("<code>" + codeVersion + "</code>", File.ReadAllText(summaryFile));
         AssertNoInjectedCommand(run);
     }
@@ -53,8 +61,9 @@ public sealed class StageCommandCiTests
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         var codeVersion = emulator.State.GetRoutine("hello-routine")!.StagingCode!.CodeVersion;
-        Assert.Contains($"##vso[task.setvariable variable=CodeVersion;isoutput=true]{codeVersion}\n",
-            run.Stdout.ReplaceLineEndings("\n"));
+        var stdout = run.Stdout.ReplaceLineEndings("\n");
+        Assert.Contains($"##vso[task.setvariable variable=CodeVersion]{codeVersion}\n", stdout);
+        Assert.Contains($"##vso[task.setvariable variable=CodeVersion;isoutput=true]{codeVersion}\n", stdout);
         Assert.Contains("##vso[task.setsecret]" + emulator.AccessKeySecret, run.Stdout);
         Assert.Contains("##vso[task.uploadsummary]" + _directory, run.Stdout);
         AssertNoInjectedCommand(run);
@@ -76,6 +85,49 @@ public sealed class StageCommandCiTests
             issues.Single().TrimEnd('\r'));
         Assert.DoesNotContain("task.setvariable", run.Stdout);
     }
+
+    [TestMethod]
+    public async Task Stage_WithOidcRole_MasksTheTokenBeforeStagingAndLeavesNoTokenFile()
+    {
+        const string jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOm9jdG8vc2l0ZSJ9.c2ln";
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+        await using var actions = await LoopbackServer.StartAsync(_ => new(200, $$"""{"value":"{{jwt}}"}"""));
+        var environment = Credentials(emulator);
+        environment["GITHUB_ACTIONS"] = "true";
+        environment["RUNNER_TEMP"] = _directory;
+        environment["ACTIONS_ID_TOKEN_REQUEST_URL"] = actions.BaseAddress + "_apis/token?api-version=2.0";
+        environment["ACTIONS_ID_TOKEN_REQUEST_TOKEN"] = "request-token";
+
+        var run = await ToolProcess.RunAsync([.. StageArguments(emulator, "oidc"), .. OidcArguments], environment);
+
+        // The AccessKey in the environment comes first in the credentials chain, which the tool warns about.
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.AreEqual("?api-version=2.0&audience=sts.aliyuncs.com", actions.Requests.Single().Query);
+        var stderr = run.Stderr.ReplaceLineEndings("\n");
+        Assert.IsLessThan(stderr.IndexOf("Staging routine", StringComparison.Ordinal),
+            stderr.IndexOf("::add-mask::" + jwt + "\n", StringComparison.Ordinal));
+        Assert.AreEqual(1, Regex.Count(stderr, Regex.Escape(jwt)), stderr);
+        Assert.Contains("::warning title=ESA4102::", stderr);
+        Assert.IsEmpty(Directory.GetFileSystemEntries(_directory));
+    }
+
+    [TestMethod]
+    public async Task Stage_WithOidcRoleButNoIdTokenPermission_FailsBeforeAnyRequest()
+    {
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+
+        var run = await ToolProcess.RunAsync([.. StageArguments(emulator, "oidc"), .. OidcArguments],
+            new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" });
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        Assert.Contains("::error title=ESA1122::", run.Stderr);
+        Assert.Contains("permissions: id-token: write", run.Stderr);
+        Assert.IsEmpty(emulator.Requests);
+    }
+
+    private static string[] OidcArguments =>
+        ["--role-arn", "acs:ram::1234567890123456:role/deployer",
+            "--oidc-provider-arn", "acs:ram::1234567890123456:oidc-provider/github"];
 
     private static void AssertNoInjectedCommand(ToolRun run)
     {

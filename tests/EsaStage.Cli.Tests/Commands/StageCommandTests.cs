@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using EsaStage.Cli.Tests.TestSupport;
 using EsaStage.Emulator;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.Commands;
 
@@ -129,9 +130,13 @@ public sealed class StageCommandTests
     }
 
     [TestMethod]
-    [DataRow("--publish", "canary", "'canary' not recognized")]
-    [DataRow("--timeout", "0", "--timeout must be")]
-    [DataRow("--max-code-size", "-5", "--max-code-size must be")]
+    [DataRow("--publish", "canary", "error ESA1009: --publish is 'canary', but it must be 'staging' or 'production'")]
+    [DataRow("--timeout", "0", "error ESA1011: --timeout is '0', but it must be a whole number from 1 to 86400")]
+    [DataRow("--timeout", "abc", "error ESA1011: --timeout is 'abc'")]
+    [DataRow("--timeout", "99999999999", "error ESA1011: --timeout is '99999999999'")]
+    [DataRow("--upload-timeout", "1.5", "error ESA1011: --upload-timeout is '1.5'")]
+    [DataRow("--max-code-size", "1e3", "error ESA1011: --max-code-size is '1e3'")]
+    [DataRow("--result-json", "samples/hello-routine/src/index.js", "error ESA1011: --result-json")]
     public async Task Stage_InvalidOptionValue_FailsBeforeStarting(string option, string value, string message)
     {
         var run = await ToolProcess.RunAsync(
@@ -141,6 +146,7 @@ public sealed class StageCommandTests
         Assert.AreEqual(string.Empty, run.Stdout);
         Assert.Contains(message, run.Stderr);
         Assert.DoesNotContain("Started the built-in emulator", run.Stderr);
+        Assert.DoesNotContain("Unhandled exception", run.Stderr);
     }
 
     [TestMethod]
@@ -163,6 +169,45 @@ public sealed class StageCommandTests
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         Assert.StartsWith($"error {code}:", run.Stderr);
+    }
+
+    [TestMethod]
+    public async Task Stage_UnknownCommand_ReportsOnStderrOnly()
+    {
+        var run = await ToolProcess.RunAsync(["stag", "--name", "x"]);
+
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        Assert.AreEqual(string.Empty, run.Stdout);
+        Assert.StartsWith("error ESA1011:", run.Stderr);
+    }
+
+    [TestMethod]
+    public async Task Stage_SymbolicLinkToTheCode_UploadsTheTargetsBytes()
+    {
+        var link = Path.Combine(_directory, "worker.js");
+        File.CreateSymbolicLink(link, RepositoryPaths.SampleCode);
+
+        var run = await ToolProcess.RunAsync(["stage", "--emulator", "--name", "hello-routine", "--code", link]);
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.Contains($"({new FileInfo(RepositoryPaths.SampleCode).Length:N0} bytes)", run.Stderr);
+    }
+
+    [TestMethod]
+    public async Task Stage_GitHubOutputIsADirectory_FailsNamingTheStagedVersion()
+    {
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+        var environment = Credentials(emulator.AccessKeyId, emulator.AccessKeySecret);
+        environment["GITHUB_ACTIONS"] = "true";
+        environment["GITHUB_OUTPUT"] = _directory;
+
+        var run = await ToolProcess.RunAsync(["stage", "--endpoint", emulator.Endpoint.Authority, "--name",
+            "hello-routine", "--code", RepositoryPaths.SampleCode], environment);
+
+        var staged = emulator.State.GetRoutine("hello-routine")!.StagingCode!.CodeVersion;
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+        Assert.Contains($"error ESA5001: The code was staged as code version {staged}", run.Stderr);
+        Assert.DoesNotContain("Unhandled exception", run.Stderr);
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Cli.Tests.TestSupport;
 
@@ -30,20 +31,25 @@ internal static class ToolProcess
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in start.Environment.Keys.ToList())
-        {
-            if (SterilizedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
+        Sterilize(start.Environment);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    /// <summary>Removes every CI and credential variable from a child process's environment.</summary>
+    public static void Sterilize(IDictionary<string, string?> environment)
+    {
+        foreach (var name in environment.Keys.ToList())
+        {
+            if (SterilizedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                environment.Remove(name);
+            }
+        }
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C does, and waits for the process to end.</summary>

@@ -61,7 +61,6 @@ public sealed class EsaEndpointTests
     [DataRow("ftp://esa.cn-hangzhou.aliyuncs.com")]
     [DataRow("https://esa.cn-hangzhou.aliyuncs.com/path")]
     [DataRow("https://esa.cn-hangzhou.aliyuncs.com/?a=b")]
-    [DataRow("https://user:pass@esa.cn-hangzhou.aliyuncs.com")]
     [DataRow(" esa.cn-hangzhou.aliyuncs.com")]
     [DataRow("esa_bad.aliyuncs.com")]
     public void Resolve_MalformedEndpoint_FailsLocallyWithEndpointCode(string endpoint)
@@ -70,5 +69,15 @@ public sealed class EsaEndpointTests
 
         Assert.AreEqual(ErrorCodes.InvalidEndpoint, error.ErrorCode);
         Assert.Contains("endpoint", error.Message);
+    }
+
+    [TestMethod]
+    public void Resolve_UrlWithPassword_NeverEchoesIt()
+    {
+        var error = Assert.Throws<EsaStageException>(
+            () => EsaEndpoint.Resolve("https://user:hunter2@esa.cn-hangzhou.aliyuncs.com", null));
+
+        Assert.AreEqual(ErrorCodes.InvalidEndpoint, error.ErrorCode);
+        Assert.DoesNotContain("hunter2", error.Message);
     }
 }

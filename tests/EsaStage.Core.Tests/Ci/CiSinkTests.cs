@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using EsaStage.Core.Ci;
 using EsaStage.Core.Staging;
 
@@ -60,34 +59,6 @@ public sealed class CiSinkTests
     }
 
     [TestMethod]
-    public void Azure_PublishOutputs_SetsOutputVariablesTheAgentReadsBackUnchanged()
-    {
-        using var stdout = new StringWriter();
-        var sink = new AzurePipelinesSink(stdout, _ => null);
-        var odd = Result with { CodeVersion = "12%3B;]x\ny" };
-
-        sink.PublishOutputs(odd);
-
-        var line = stdout.ToString().Split('\n')[0].TrimEnd('\r');
-        var match = Regex.Match(line, @"^##vso\[task\.setvariable variable=CodeVersion;isoutput=true\](.*)$");
-        Assert.IsTrue(match.Success, line);
-        Assert.AreEqual(odd.CodeVersion, AgentUnescape(match.Groups[1].Value));
-    }
-
-    [TestMethod]
-    public void Azure_ReportError_LogsAnIssueWithCodeAndSourcePath()
-    {
-        using var stdout = new StringWriter();
-        var sink = new AzurePipelinesSink(stdout, _ => null);
-
-        sink.ReportError("ESA1004", "empty; really]", "/src/x;y.js");
-
-        Assert.AreEqual(
-            "##vso[task.logissue type=error;code=ESA1004;sourcepath=/src/x%3By.js]ESA1004: empty; really]\n",
-            stdout.ToString().ReplaceLineEndings("\n"));
-    }
-
-    [TestMethod]
     public void Summary_UserText_IsEscapedInTheTable()
     {
         var markdown = StageSummaryMarkdown.Render(Result with { CodeDescription = "<script>|`x`\nnext" });
@@ -96,8 +67,58 @@ public sealed class CiSinkTests
         Assert.Contains("| CodeVersion | <code>1710120201067203242</code> |", markdown);
     }
 
-    /// <summary>The agent's unescaping (Agent.Sdk CommandStringConvertor, with DECODE_PERCENTS on).</summary>
-    private static string AgentUnescape(string value) =>
-        value.Replace("%3B", ";").Replace("%0D", "\r").Replace("%0A", "\n").Replace("%5D", "]")
-            .Replace("%AZP25", "%");
+    [TestMethod]
+    public void Summary_CommitAndPublish_ShowTheirVersionsAndEnvironment()
+    {
+        var markdown = StageSummaryMarkdown.Render(Result);
+
+        Assert.Contains("| Committed | as code version <code>1710120201067203243</code> |", markdown);
+        Assert.Contains("| Published | to staging (code version <code>1710120201067203243</code>) |", markdown);
+    }
+
+    [TestMethod]
+    public void Summary_Links_AreRenderedWhenHttpAndEscaped()
+    {
+        var markdown = StageSummaryMarkdown.Render(Result,
+        [
+            new("Routine <b>", new Uri("https://hello-routine.1a2b.er.aliyun-esa.net/")),
+            new("Script", new Uri("javascript:alert(1)")),
+        ]);
+
+        Assert.Contains(
+            "| Links | <a href=\"https://hello-routine.1a2b.er.aliyun-esa.net/\">Routine &lt;b&gt;</a> |", markdown);
+        Assert.DoesNotContain("javascript", markdown);
+    }
+
+    [TestMethod]
+    public void Summary_Failure_ShowsTheCodeAndEscapedMessageAndNoVersion()
+    {
+        var markdown = StageSummaryMarkdown.RenderFailure("hello-routine", "ESA2002", "quota | *full*");
+
+        Assert.StartsWith("### ESA routine staging failed: hello-routine\n", markdown);
+        Assert.Contains("| Error | <code>ESA2002</code> quota &#124; &#42;full&#42; |", markdown);
+        Assert.Contains("| CodeVersion | none: nothing was staged |", markdown);
+    }
+
+    [TestMethod]
+    public void GitHub_WriteSummary_AppendsAfterEarlierStepTextWithoutBom()
+    {
+        var summaryFile = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(summaryFile, "earlier text");
+            var sink = new GitHubActionsSink(TextWriter.Null, n => n == "GITHUB_STEP_SUMMARY" ? summaryFile : null);
+
+            sink.WriteSummary(Result);
+
+            var bytes = File.ReadAllBytes(summaryFile);
+            Assert.AreNotEqual(0xEF, bytes[0]);
+            Assert.StartsWith("earlier text\n### ESA routine staged: hello-routine\n", File.ReadAllText(summaryFile));
+        }
+        finally
+        {
+            File.Delete(summaryFile);
+        }
+    }
+
 }

@@ -44,6 +44,28 @@ public sealed class EnvironmentCredentialProviderTests
     }
 
     [TestMethod]
+    [DataRow("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIé")]
+    [DataRow("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAI inner")]
+    [DataRow("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "sec\u0001ret")]
+    [DataRow("ALIBABA_CLOUD_SECURITY_TOKEN", "tök\rén")]
+    public void TryRead_CharacterNoKeyHolds_FailsLocallyNamingTheVariable(string variable, string value)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "id",
+            ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "secret",
+        };
+        variables[variable] = System.Text.RegularExpressions.Regex.Unescape(value);
+        var provider = new EnvironmentCredentialProvider(name => variables.GetValueOrDefault(name));
+
+        var error = Assert.Throws<EsaStageException>(() => provider.TryRead());
+
+        Assert.AreEqual(ErrorCodes.InvalidCredentials, error.ErrorCode);
+        Assert.Contains(variable, error.Message);
+        Assert.DoesNotContain(variables[variable], error.Message);
+    }
+
+    [TestMethod]
     public void GetCredentialAsync_OnlyId_NamesTheMissingSecret()
     {
         var provider = Provider(("ALIBABA_CLOUD_ACCESS_KEY_ID", "id"));

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using EsaStage.Core.Signing;
-using EsaStage.Core.Tests.TestSupport;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Core.Tests.Signing;
 

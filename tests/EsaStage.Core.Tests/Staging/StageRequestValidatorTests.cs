@@ -91,6 +91,39 @@ public sealed class StageRequestValidatorTests
     }
 
     [TestMethod]
+    public void Validate_SymbolicLink_IsMeasuredByItsTarget()
+    {
+        var target = Path.Combine(_directory, "target.js");
+        File.WriteAllBytes(target, new byte[4053]);
+        var link = Path.Combine(_directory, "link.js");
+        File.CreateSymbolicLink(link, target);
+
+        Assert.AreEqual(4053, StageRequestValidator.Validate(Request(link)).Bytes);
+        var error = Assert.Throws<EsaStageException>(
+            () => StageRequestValidator.Validate(Request(link) with { MaxCodeBytes = 100 }));
+        Assert.AreEqual(ErrorCodes.CodeFileTooLarge, error.ErrorCode);
+    }
+
+    [TestMethod]
+    public void Validate_DanglingSymbolicLink_FailsAsMissing()
+    {
+        var link = Path.Combine(_directory, "dangling.js");
+        File.CreateSymbolicLink(link, Path.Combine(_directory, "gone.js"));
+
+        var error = Assert.Throws<EsaStageException>(() => StageRequestValidator.Validate(Request(link)));
+
+        Assert.AreEqual(ErrorCodes.CodeFileNotFound, error.ErrorCode);
+    }
+
+    [TestMethod]
+    public void NormalizeDescription_EmojiUpToTheLimit_CountsEachOnce()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("🚀", StageRequest.MaxDescriptionLength));
+
+        Assert.AreEqual(emoji, StageRequestValidator.NormalizeDescription(emoji));
+    }
+
+    [TestMethod]
     public void Validate_FileAtCap_PassesWithFullPathAndSize()
     {
         var path = Path.Combine(_directory, "ok.js");

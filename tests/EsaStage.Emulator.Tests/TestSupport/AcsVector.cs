@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EsaStage.Core.Signing;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Emulator.Tests.TestSupport;
 

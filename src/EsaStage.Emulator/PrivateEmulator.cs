@@ -3,36 +3,51 @@ using EsaStage.Core;
 using EsaStage.Core.Credentials;
 using EsaStage.Core.Diagnostics;
 using EsaStage.Core.Staging;
-using EsaStage.Emulator;
 
-namespace EsaStage.Cli.Commands;
+namespace EsaStage.Emulator;
 
 /// <summary>
-/// The emulator behind <c>stage --emulator</c>: started on a free loopback port with its own credentials and the
-/// routine already created, and stopped when the run ends.
+/// An emulator for one staging run (<c>esa-stage stage --emulator</c>, <c>-p:EsaEmulator=true</c>): started on a
+/// free loopback port with its own credentials and the routine already created, and stopped when the run ends.
 /// </summary>
-internal sealed class PrivateEmulator : IAsyncDisposable
+public sealed class PrivateEmulator : IAsyncDisposable
 {
     private readonly EsaEmulator _emulator;
 
     private PrivateEmulator(EsaEmulator emulator) => _emulator = emulator;
 
+    /// <summary>Gets the emulator's ESA API base URL.</summary>
     public Uri Endpoint => _emulator.Endpoint;
 
+    /// <summary>Gets the credentials the emulator accepts; they never leave the process.</summary>
     public ICredentialProvider Credentials => new StaticCredentialProvider(
         new AccessKeyCredential(_emulator.AccessKeyId, _emulator.AccessKeySecret) { Source = "emulator" });
 
+    /// <summary>Starts an emulator that holds <paramref name="routine"/>.</summary>
+    /// <param name="routine">The routine to create.</param>
+    /// <param name="log">Told where the emulator listens.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop it.</returns>
     public static async Task<PrivateEmulator> StartAsync(string routine, IStageLog log,
         CancellationToken cancellationToken)
     {
-        var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = [routine] }, cancellationToken);
+        ArgumentNullException.ThrowIfNull(log);
+
+        var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = [routine] }, cancellationToken)
+            .ConfigureAwait(false);
         log.Info($"Started the built-in emulator at {emulator.Endpoint.Authority} with routine '{routine}'.");
         return new PrivateEmulator(emulator);
     }
 
     /// <summary>Checks that the emulator holds exactly the bytes that were staged, and says so.</summary>
+    /// <param name="result">The staging to check.</param>
+    /// <param name="log">Told what the emulator holds.</param>
+    /// <exception cref="EsaStageException">The emulator holds other bytes, or none.</exception>
     public void ConfirmStored(StageResult result, IStageLog log)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(log);
+
         var stored = _emulator.State.GetStagingCode(result.Routine);
         var storedHash = stored is null ? null : Convert.ToHexStringLower(SHA256.HashData(stored));
         if (storedHash != result.Sha256)
@@ -45,5 +60,6 @@ internal sealed class PrivateEmulator : IAsyncDisposable
         log.Info($"The emulator holds the staged code: {stored!.Length:N0} bytes, sha256 {storedHash}.");
     }
 
+    /// <inheritdoc/>
     public ValueTask DisposeAsync() => _emulator.DisposeAsync();
 }

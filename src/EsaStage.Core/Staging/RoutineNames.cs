@@ -1,7 +1,7 @@
-namespace EsaStage.Emulator.State;
+namespace EsaStage.Core.Staging;
 
-/// <summary>The naming rule for routines.</summary>
-public static class RoutineName
+/// <summary>ESA's naming rule for routines; the product and the emulator share it.</summary>
+public static class RoutineNames
 {
     /// <summary>
     /// Whether <paramref name="name"/> is a valid routine name: 2–63 characters of lowercase letters, digits and

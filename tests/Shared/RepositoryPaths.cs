@@ -1,4 +1,4 @@
-namespace EsaStage.Cli.Tests.TestSupport;
+namespace EsaStage.Tests.Shared;
 
 /// <summary>Paths inside the repository the tests run from.</summary>
 internal static class RepositoryPaths
