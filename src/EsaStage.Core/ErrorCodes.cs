@@ -52,6 +52,9 @@ public static class ErrorCodes
     /// <summary>A credential value is unusable (blank, or with surrounding whitespace).</summary>
     public const string InvalidCredentials = "ESA1101";
 
+    /// <summary>A configured credential source failed: STS refused, or the metadata service or URI failed.</summary>
+    public const string CredentialSourceFailed = "ESA1102";
+
     /// <summary>The GitHub OIDC role options are incomplete or malformed, e.g. a role without a provider.</summary>
     public const string InvalidOidcOptions = "ESA1120";
 
@@ -64,7 +67,7 @@ public static class ErrorCodes
     /// <summary>The GitHub OIDC token request failed or its answer held no token.</summary>
     public const string OidcTokenRequestFailed = "ESA1123";
 
-    /// <summary>The ESA OpenAPI answered with an error.</summary>
+    /// <summary>The ESA OpenAPI answered with an error that has no more specific code.</summary>
     public const string ApiError = "ESA2001";
 
     /// <summary>The routine has reached its code version limit.</summary>
@@ -82,6 +85,24 @@ public static class ErrorCodes
     /// <summary>The ESA OpenAPI could not be reached or did not answer in time.</summary>
     public const string ApiUnreachable = "ESA2006";
 
+    /// <summary>The service stayed busy or throttled the calls through every attempt.</summary>
+    public const string ServiceBusy = "ESA2007";
+
+    /// <summary>The service refused a parameter (<c>InvalidParameter*</c>, <c>MissingParameter</c>).</summary>
+    public const string InvalidParameter = "ESA2008";
+
+    /// <summary>The AccessKey is valid but lacks permission (<c>Forbidden*</c>, <c>NoPermission*</c>).</summary>
+    public const string AccessDenied = "ESA2009";
+
+    /// <summary>The account's Edge Routine service is halted, usually for an unpaid bill.</summary>
+    public const string ServiceHalted = "ESA2010";
+
+    /// <summary>The request's date was refused (<c>InvalidTimeStamp.*</c>): this machine's clock is off.</summary>
+    public const string ClockSkew = "ESA2011";
+
+    /// <summary>The service failed internally (<c>InternalError</c>, <c>InternalException</c>, ...).</summary>
+    public const string ServiceInternalError = "ESA2012";
+
     /// <summary>OSS refused the upload.</summary>
     public const string UploadRejected = "ESA3001";
 
@@ -96,6 +117,9 @@ public static class ErrorCodes
 
     /// <summary>The code file changed while it was being uploaded.</summary>
     public const string CodeFileChanged = "ESA3005";
+
+    /// <summary>The upload form expired before the upload could complete or be retried.</summary>
+    public const string UploadFormExpired = "ESA3006";
 
     /// <summary>A CI output file is not set, so outputs were not written (a warning).</summary>
     public const string CiOutputMissing = "ESA4001";

@@ -6,6 +6,7 @@ using EsaStage.Emulator.Faults;
 using EsaStage.Emulator.Hosting;
 using EsaStage.Emulator.Oss;
 using EsaStage.Emulator.State;
+using EsaStage.Emulator.Sts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -20,8 +21,9 @@ namespace EsaStage.Emulator;
 /// real services, with state that tests can read and faults they can script.
 /// </summary>
 /// <remarks>
-/// Two listeners: the ESA API (with the OSS callback receiver and the admin API) on <see cref="Endpoint"/>, and the
-/// OSS upload endpoint on <see cref="OssEndpoint"/>. Start one emulator per test; instances share nothing.
+/// Three listeners: the ESA API (with the OSS callback receiver and the admin API) on <see cref="Endpoint"/>, the
+/// OSS upload endpoint on <see cref="OssEndpoint"/>, and STS on <see cref="StsEndpoint"/>. Start one emulator per
+/// test; instances share nothing.
 /// </remarks>
 public sealed class EsaEmulator : IAsyncDisposable
 {
@@ -30,6 +32,7 @@ public sealed class EsaEmulator : IAsyncDisposable
     private readonly EmulatorStorage _storage;
     private readonly X509Certificate2? _certificate;
     private int _ossPort;
+    private int _stsPort;
     private int _disposed;
 
     private EsaEmulator(WebApplication app, EmulatorContext context, EmulatorStorage storage,
@@ -46,6 +49,13 @@ public sealed class EsaEmulator : IAsyncDisposable
 
     /// <summary>Gets the OSS upload base URL on its own port, e.g. <c>http://127.0.0.1:41235/</c>.</summary>
     public Uri OssEndpoint => _context.OssEndpoint;
+
+    /// <summary>
+    /// Gets the STS base URL on its own port, e.g. <c>http://127.0.0.1:41236/</c>: <c>AssumeRole</c> (V2 signed
+    /// with the emulator's AccessKey or a temporary one) and <c>AssumeRoleWithOIDC</c> (anonymous) issue temporary
+    /// credentials that the ESA API accepts.
+    /// </summary>
+    public Uri StsEndpoint => _context.StsEndpoint;
 
     /// <summary>Gets the AccessKey ID the ESA API accepts.</summary>
     public string AccessKeyId => _context.EsaCredential.AccessKeyId;
@@ -105,6 +115,7 @@ public sealed class EsaEmulator : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(IPAddress.Loopback, options.Port, l => Configure(l, certificate, listeners));
             kestrel.Listen(IPAddress.Loopback, 0, l => Configure(l, certificate, listeners));
+            kestrel.Listen(IPAddress.Loopback, 0, l => Configure(l, certificate, listeners));
         });
         if (certificate is not null)
         {
@@ -129,8 +140,10 @@ public sealed class EsaEmulator : IAsyncDisposable
 
         var scheme = certificate is null ? "http" : "https";
         emulator._ossPort = listeners[1].IPEndPoint!.Port;
+        emulator._stsPort = listeners[2].IPEndPoint!.Port;
         context.Endpoint = new Uri($"{scheme}://127.0.0.1:{listeners[0].IPEndPoint!.Port}/");
         context.OssEndpoint = new Uri($"{scheme}://127.0.0.1:{emulator._ossPort}/");
+        context.StsEndpoint = new Uri($"{scheme}://127.0.0.1:{emulator._stsPort}/");
         context.CallbackClient = CallbackClients.Create(certificate);
         return emulator;
     }
@@ -138,6 +151,12 @@ public sealed class EsaEmulator : IAsyncDisposable
     /// <summary>Issues an STS-style temporary credential that the ESA API accepts with its token.</summary>
     /// <returns>The credential.</returns>
     public TemporaryCredential IssueTemporaryCredential() => _context.IssueTemporaryCredential();
+
+    /// <summary>Issues a temporary credential that expires after <paramref name="lifetime"/>.</summary>
+    /// <param name="lifetime">How long it works, by the emulator's clock.</param>
+    /// <returns>The credential, with its <see cref="TemporaryCredential.Expiration"/>.</returns>
+    public TemporaryCredential IssueTemporaryCredential(TimeSpan lifetime) =>
+        _context.IssueTemporaryCredential(lifetime);
 
     /// <summary>Stops both listeners and removes the temporary code folder (never the data directory).</summary>
     /// <returns>A task that completes when the emulator has stopped.</returns>
@@ -169,6 +188,11 @@ public sealed class EsaEmulator : IAsyncDisposable
         if (http.Connection.LocalPort == _ossPort)
         {
             return new PostObjectHandler(_context).HandleAsync(http);
+        }
+
+        if (http.Connection.LocalPort == _stsPort)
+        {
+            return new StsHandler(_context).HandleAsync(http);
         }
 
         var path = http.Request.Path.Value ?? string.Empty;

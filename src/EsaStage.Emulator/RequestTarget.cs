@@ -14,4 +14,7 @@ public enum RequestTarget
 
     /// <summary>The unsigned admin API under <c>/_emulator/</c> on the ESA port.</summary>
     Admin,
+
+    /// <summary>STS (<c>AssumeRole</c>, <c>AssumeRoleWithOIDC</c>) on <see cref="EsaEmulator.StsEndpoint"/>.</summary>
+    Sts,
 }

@@ -16,7 +16,7 @@ namespace EsaStage.Tasks;
 /// emulator, with the reuse of an unchanged staging that only a build needs.
 /// </summary>
 /// <param name="log">The task's staging log.</param>
-/// <param name="getVariable">Reads an environment variable (credentials come from the environment only).</param>
+/// <param name="getVariable">Reads an environment variable (credentials come from the chain, never a property).</param>
 internal sealed class RoutineStager(TaskStageLog log, Func<string, string?> getVariable)
 {
     private static readonly TimeSpan ApiTimeout = TimeSpan.FromSeconds(30);
@@ -39,7 +39,7 @@ internal sealed class RoutineStager(TaskStageLog log, Func<string, string?> getV
 
         var key = stampFile is null ? null : new StageKey(stage.RoutineName, HashFile(stage.CodeFile),
             stage.Description, api.AbsoluteUri, request.Commit || request.Publish is not null,
-            request.Publish?.ToApiName());
+            request.Publish?.ToApiName(), AccountIdentity());
         if (key is not null && !force && StageStamp.TryRead(stampFile!) is { } stamp && stamp.Key == key)
         {
             log.Detail($"The stamp {stampFile} matches the code (sha256 {key.Sha256}), routine, description and " +
@@ -47,7 +47,9 @@ internal sealed class RoutineStager(TaskStageLog log, Func<string, string?> getV
             return new StageOutcome(stamp.Result, Reused: true);
         }
 
-        ICredentialProvider credentials = new EnvironmentCredentialProvider(getVariable);
+        // The Alibaba Cloud credentials chain, as every official SDK reads it; never an MSBuild property.
+        using var credentials = DefaultCredentialChain.Create(
+            new CredentialChainOptions { GetEnvironmentVariable = getVariable, Log = log });
         var result = await RunPipelineAsync(request, api, credentials, cancellationToken).ConfigureAwait(false);
 
         if (key is not null)
@@ -56,6 +58,22 @@ internal sealed class RoutineStager(TaskStageLog log, Func<string, string?> getV
         }
 
         return new StageOutcome(result, Reused: false);
+    }
+
+    /// <summary>
+    /// A short hash of the variables that choose the account. Only names and ids are hashed, never a secret, and
+    /// nothing remote is asked, so the reuse path stays local.
+    /// </summary>
+    private string AccountIdentity()
+    {
+        string[] names =
+        [
+            "ALIBABA_CLOUD_ACCESS_KEY_ID", "ESA_ACCESS_KEY_ID", "ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_PROFILE",
+            "ALIBABA_CLOUD_CREDENTIALS_FILE", "ALIBABA_CLOUD_ECS_METADATA", "ALIBABA_CLOUD_CREDENTIALS_URI",
+        ];
+        var joined = string.Join('\n', names.Select(n => n + "=" + getVariable(n)));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(joined)))[..16];
     }
 
     /// <summary>Stages against a private emulator started for this staging and stopped after it.</summary>
@@ -90,8 +108,8 @@ internal sealed class RoutineStager(TaskStageLog log, Func<string, string?> getV
     {
         using var apiHttp = new HttpClient { Timeout = ApiTimeout };
         using var uploadHttp = new HttpClient { Timeout = UploadTimeout };
-        var pipeline = new StagingPipeline(new EsaClient(apiHttp, endpoint, credentials),
-            new PostObjectUpload(uploadHttp), log);
+        var pipeline = new StagingPipeline(new EsaClient(apiHttp, endpoint, credentials, log: log),
+            new PostObjectUpload(uploadHttp, log), log);
         return await pipeline.RunAsync(request, progress: null, cancellationToken).ConfigureAwait(false);
     }
 

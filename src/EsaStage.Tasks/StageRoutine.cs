@@ -30,6 +30,9 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
     /// <param name="getVariable">Reads an environment variable: credentials and CI variables.</param>
     internal StageRoutine(Func<string, string?> getVariable) => _getVariable = getVariable;
 
+    /// <summary>Gets or sets the project file, which errors about the project's properties point at.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Gets or sets the routine name; when empty, <c>name</c> in the routine's config file.</summary>
     public string? RoutineName { get; set; }
 
@@ -57,6 +60,12 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
 
     /// <summary>Gets or sets a value indicating whether to stage even when the stamp says nothing changed.</summary>
     public bool ForceStage { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether, when the routine has no free code version, the oldest versions deployed nowhere are
+    /// deleted to make room (<c>EsaPruneOldVersions</c>).
+    /// </summary>
+    public bool PruneOldVersions { get; set; }
 
     /// <summary>Gets or sets the file that keeps the last staging; empty for no reuse.</summary>
     public string? StampFile { get; set; }
@@ -89,7 +98,7 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
     {
         using var commands = new TaskLogWriter(Log);
         var ci = CiSinks.Detect(_getVariable, commands);
-        var log = new TaskStageLog(Log, ci, BuildEngine?.ProjectFileOfTaskNode);
+        var log = new TaskStageLog(Log, ci, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode);
         log.Detail($"EsaStageTask {ProductInfo.Version} runs from {typeof(StageRoutine).Assembly.Location}.");
         try
         {
@@ -158,6 +167,7 @@ public sealed class StageRoutine : Microsoft.Build.Utilities.Task, ICancelableTa
             Description = CodeDescription,
             Commit = Commit,
             Publish = PublishEnvironments.Parse(PublishEnvironment, "EsaPublishEnvironment"),
+            PruneOldVersions = PruneOldVersions,
         };
     }
 

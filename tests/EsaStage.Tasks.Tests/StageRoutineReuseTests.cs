@@ -36,6 +36,7 @@ public sealed class StageRoutineReuseTests
     [DataRow("force")]
     [DataRow("code")]
     [DataRow("description")]
+    [DataRow("account")]
     public async Task Execute_ForcedOrChanged_StagesANewCodeVersion(string change)
     {
         await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
@@ -50,6 +51,12 @@ public sealed class StageRoutineReuseTests
                 break;
             case "code":
                 File.AppendAllText(_fixture.CodeFile, "// changed\n");
+                break;
+            case "account":
+                var other = emulator.IssueTemporaryCredential();
+                _fixture.Environment["ALIBABA_CLOUD_ACCESS_KEY_ID"] = other.AccessKeyId;
+                _fixture.Environment["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = other.AccessKeySecret;
+                _fixture.Environment["ALIBABA_CLOUD_SECURITY_TOKEN"] = other.SecurityToken;
                 break;
             default:
                 task.CodeDescription = "release 2";

@@ -54,11 +54,24 @@ internal static class StageCommand
         {
             Description = "Stage against a private built-in emulator started for this run: no account, no network.",
         };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "The credentials profile to use from ~/.aliyun/config.json or the shared credentials file " +
+                "(default: ALIBABA_CLOUD_PROFILE, then the file's current profile).",
+            HelpName = "name",
+        };
+        var pruneOldVersions = new Option<bool>("--prune-old-versions")
+        {
+            Description = "When the routine has no free code version, delete its oldest version that is not " +
+                "deployed to staging or production, then try once more. Deleted versions cannot be restored.",
+        };
         var maxCodeSize = WholeNumberOption.Create("--max-code-size", "Refuse code files larger than this many bytes.",
             "bytes", StageRequest.DefaultMaxCodeBytes, 1, long.MaxValue);
-        var timeout = WholeNumberOption.Create("--timeout", "Seconds to wait for each API call.", "seconds", 30, 1,
+        var timeout = WholeNumberOption.Create("--timeout",
+            "Seconds to wait for each attempt of each API and STS call.", "seconds", 30, 1,
             MaxSeconds);
-        var uploadTimeout = WholeNumberOption.Create("--upload-timeout", "Seconds to wait for the code upload.",
+        var uploadTimeout = WholeNumberOption.Create("--upload-timeout",
+            "Seconds to wait for each attempt of the code upload.",
             "seconds", 900, 1, MaxSeconds);
         var verbosity = new Option<Verbosity>("--verbosity", "-v")
         {
@@ -84,8 +97,8 @@ internal static class StageCommand
 
         var command = new Command("stage", "Upload a routine's code for staging and print its CodeVersion.")
         {
-            name, code, description, endpoint, region, commit, publish, resultJson, emulator, maxCodeSize, timeout,
-            uploadTimeout, verbosity, roleArn, oidcProviderArn, oidcAudience,
+            name, code, description, endpoint, region, commit, publish, resultJson, emulator, profile,
+            pruneOldVersions, maxCodeSize, timeout, uploadTimeout, verbosity, roleArn, oidcProviderArn, oidcAudience,
         };
         command.Validators.Add(r =>
         {
@@ -97,6 +110,16 @@ internal static class StageCommand
             if (r.GetValue(emulator) && r.GetResult(roleArn) is not null)
             {
                 r.AddError("--emulator stages with its own credentials; leave out --role-arn.");
+            }
+
+            if (r.GetValue(emulator) && r.GetResult(profile) is not null)
+            {
+                r.AddError("--emulator uses its own credentials; leave out --profile.");
+            }
+
+            if (r.GetResult(profile) is not null && string.IsNullOrWhiteSpace(r.GetValue(profile)))
+            {
+                r.AddError("--profile is blank; give a profile name or leave the option out.");
             }
         });
 
@@ -112,6 +135,8 @@ internal static class StageCommand
                 Publish = parse.GetValue(publish),
                 ResultJson = parse.GetValue(resultJson),
                 Emulator = parse.GetValue(emulator),
+                Profile = parse.GetValue(profile),
+                PruneOldVersions = parse.GetValue(pruneOldVersions),
                 MaxCodeBytes = parse.GetValue(maxCodeSize),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 UploadTimeout = TimeSpan.FromSeconds(parse.GetValue(uploadTimeout)),

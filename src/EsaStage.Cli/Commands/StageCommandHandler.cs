@@ -20,6 +20,10 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
 
     public async Task<int> RunAsync(StageOptions options, CancellationToken cancellationToken)
     {
+        // System.CommandLine installs its Ctrl+C and SIGTERM handlers only once this method has returned its task;
+        // until then a signal would end the process with no message. Yielding first hands the task back at once.
+        await Task.Yield();
+
         // GitHub's runner reads workflow commands from stderr as well as stdout; on stderr they stay in order with
         // the log lines (a mask before the line it protects, a group around its lines). Azure's agent reads stdout.
         var onGitHub = string.Equals(GetVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
@@ -38,6 +42,7 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
                 Commit = options.Commit,
                 Publish = PublishEnvironments.Parse(options.Publish, "--publish"),
                 MaxCodeBytes = options.MaxCodeBytes,
+                PruneOldVersions = options.PruneOldVersions,
             };
             publish = request.Publish;
 
@@ -116,17 +121,26 @@ internal sealed class StageCommandHandler(TextWriter stdout, TextWriter stderr)
             ? await StartOidcAsync(options.Oidc, apiHttp, ci, log, cancellationToken)
             : null;
 
-        ICredentialProvider credentials = emulator?.Credentials ?? new EnvironmentCredentialProvider();
+        // The chain reads its variables only now, after a GitHub OIDC session has set the role's variables.
+        using var chain = emulator is null
+            ? DefaultCredentialChain.Create(new CredentialChainOptions
+            {
+                Profile = options.Profile,
+                Log = log,
+                Timeout = options.Timeout,
+            })
+            : null;
+        ICredentialProvider credentials = emulator?.Credentials ?? chain!;
 
         // Credentials are checked up front too: an unusable one fails here with no request made. Under CI the
-        // secret parts are masked before anything could print them.
+        // secret parts are masked before anything could print them (the chain also masks every refresh).
         var credential = await credentials.GetCredentialAsync(cancellationToken);
         log.MaskSecret(credential.AccessKeySecret);
         log.MaskSecret(credential.SecurityToken ?? string.Empty);
 
         using var uploadHttp = HttpClients.Create(options.UploadTimeout);
-        var client = new EsaClient(apiHttp, emulator?.Endpoint ?? endpoint!, credentials);
-        var pipeline = new StagingPipeline(client, new PostObjectUpload(uploadHttp), log);
+        var client = new EsaClient(apiHttp, emulator?.Endpoint ?? endpoint!, credentials, log: log);
+        var pipeline = new StagingPipeline(client, new PostObjectUpload(uploadHttp, log), log);
 
         StageResult result;
         ci.BeginGroup($"Stage routine {request.RoutineName}");

@@ -25,6 +25,10 @@ internal sealed record StageOptions
 
     public bool Emulator { get; init; }
 
+    public string? Profile { get; init; }
+
+    public bool PruneOldVersions { get; init; }
+
     public long MaxCodeBytes { get; init; } = StageRequest.DefaultMaxCodeBytes;
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);

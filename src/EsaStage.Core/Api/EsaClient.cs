@@ -19,13 +19,18 @@ public sealed class EsaClient
     private readonly HttpClient _http;
     private readonly ICredentialProvider _credentials;
     private readonly TimeProvider _time;
+    private readonly IStageLog _log;
+    private readonly RetryOptions _retry;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="http">The HTTP client; its timeout bounds each call.</param>
+    /// <param name="http">The HTTP client; its timeout bounds each attempt of each call.</param>
     /// <param name="endpoint">The API base address, from <see cref="EsaEndpoint.Resolve"/>.</param>
-    /// <param name="credentials">Where credentials come from; asked before every request.</param>
-    /// <param name="time">The clock for <c>x-acs-date</c>.</param>
-    public EsaClient(HttpClient http, Uri endpoint, ICredentialProvider credentials, TimeProvider? time = null)
+    /// <param name="credentials">Where credentials come from; asked before every attempt.</param>
+    /// <param name="time">The clock for <c>x-acs-date</c> and the waits between attempts.</param>
+    /// <param name="log">Receives one line per retry; <see langword="null"/> for none.</param>
+    /// <param name="retry">How transient failures are retried; <see langword="null"/> for the defaults.</param>
+    public EsaClient(HttpClient http, Uri endpoint, ICredentialProvider credentials, TimeProvider? time = null,
+        IStageLog? log = null, RetryOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -35,6 +40,8 @@ public sealed class EsaClient
         Endpoint = endpoint;
         _credentials = credentials;
         _time = time ?? TimeProvider.System;
+        _log = log ?? NullStageLog.Instance;
+        _retry = retry ?? new RetryOptions();
     }
 
     /// <summary>Gets the API base address.</summary>
@@ -162,10 +169,13 @@ public sealed class EsaClient
             Parameters(("CodeVersion", codeVersion), ("Name", name)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends one signed RPC call and returns its JSON answer.</summary>
+    /// <summary>
+    /// Sends one RPC call and returns its JSON answer. Transient failures are retried as <see cref="RetryOptions"/>
+    /// says, each attempt a newly signed request with its own date and nonce.
+    /// </summary>
     /// <param name="action">The operation name.</param>
     /// <param name="parameters">The parameters, in the order to send them.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="cancellationToken">Cancels the call, including a wait between attempts.</param>
     /// <returns>The parsed answer; the caller disposes it.</returns>
     /// <exception cref="EsaApiException">The service answered with an error.</exception>
     /// <exception cref="EsaStageException">The service could not be reached or answered nonsense.</exception>
@@ -175,40 +185,20 @@ public sealed class EsaClient
         ArgumentException.ThrowIfNullOrEmpty(action);
         ArgumentNullException.ThrowIfNull(parameters);
 
+        var pipeline = ApiRetry.Create(_retry, _time, _log, () => action, TransientFailures.DescribeApiFailure);
+        return await pipeline.ExecuteAsync(
+            async token => await SendOnceAsync(action, parameters, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JsonDocument> SendOnceAsync(string action,
+        IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
         var credential = await _credentials.GetCredentialAsync(cancellationToken).ConfigureAwait(false);
         using var request = BuildSignedRequest(action, parameters, credential);
-
-        HttpResponseMessage response;
-        byte[] body;
-        try
-        {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new EsaStageException(ErrorCodes.ApiUnreachable,
-                $"{action} could not reach the ESA OpenAPI at {Endpoint.Authority}: " +
-                ExceptionMessages.Describe(ex), ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new EsaStageException(ErrorCodes.ApiUnreachable,
-                $"{action} got no answer from the ESA OpenAPI at {Endpoint.Authority} within " +
-                $"{_http.Timeout.TotalSeconds:0} s.", ex);
-        }
-
-        using (response)
-        {
-            if ((int)response.StatusCode == 200)
-            {
-                return ParseSuccess(action, body);
-            }
-
-            throw EsaErrorReader.ToException(action, (int)response.StatusCode, body,
-                response.Headers.TryGetValues("x-acs-retry-after", out var retry) ? retry.FirstOrDefault() : null,
-                Endpoint);
-        }
+        var body = await RpcTransport.SendAsync(_http, request, action, "the ESA OpenAPI", Endpoint, _time,
+            cancellationToken).ConfigureAwait(false);
+        return ParseSuccess(action, body);
     }
 
     private HttpRequestMessage BuildSignedRequest(string action, IReadOnlyList<KeyValuePair<string, string>> parameters,

@@ -48,7 +48,11 @@ public static partial class EsaEndpoint
             || (IPAddress.TryParse(bare, out var address) && IPAddress.IsLoopback(address));
     }
 
-    private static string ValidateRegion(string region)
+    /// <summary>Checks a region id.</summary>
+    /// <param name="region">The region id.</param>
+    /// <returns>The region id.</returns>
+    /// <exception cref="EsaStageException">The region is blank or malformed.</exception>
+    internal static string ValidateRegion(string region)
     {
         if (string.IsNullOrWhiteSpace(region))
         {
@@ -66,8 +70,27 @@ public static partial class EsaEndpoint
         return region;
     }
 
-    private static Uri ParseEndpoint(string endpoint)
+    private static Uri ParseEndpoint(string endpoint) => ParseHost(endpoint, "endpoint", DefaultHost);
+
+    /// <summary>Parses a host, <c>host:port</c> or URL under the rules of <see cref="Resolve"/>.</summary>
+    /// <param name="endpoint">The value.</param>
+    /// <param name="what">What the value is, for messages, e.g. <c>STS endpoint</c>.</param>
+    /// <param name="example">An example host for messages.</param>
+    /// <returns>An absolute URL with an empty path.</returns>
+    /// <exception cref="EsaStageException">The value is not usable.</exception>
+    internal static Uri ParseHost(string endpoint, string what, string example)
     {
+        EsaStageException Invalid(string endpoint, string reason)
+        {
+            // A URL with user info may carry a password: it is never echoed back.
+            var shown = endpoint.Contains('@', StringComparison.Ordinal)
+                ? "(a URL with user info, not shown)"
+                : endpoint;
+            return new(ErrorCodes.InvalidEndpoint,
+                $"The {what} '{shown}' is not usable: {reason}. Give a host such as {example}" +
+                (what == "endpoint" ? ", or leave it unset and give a region." : "."));
+        }
+
         if (string.IsNullOrWhiteSpace(endpoint))
         {
             throw Invalid(endpoint, "it is blank");
@@ -118,15 +141,6 @@ public static partial class EsaEndpoint
         }
 
         return new UriBuilder(uri.Scheme, uri.Host, uri.IsDefaultPort ? -1 : uri.Port).Uri;
-    }
-
-    private static EsaStageException Invalid(string endpoint, string reason)
-    {
-        // A URL with user info may carry a password: it is never echoed back.
-        var shown = endpoint.Contains('@', StringComparison.Ordinal) ? "(a URL with user info, not shown)" : endpoint;
-        return new(ErrorCodes.InvalidEndpoint,
-            $"The endpoint '{shown}' is not usable: {reason}. Give a host such as {DefaultHost}, " +
-            "or leave it unset and give a region.");
     }
 
     [GeneratedRegex("^[a-z]+(-[a-z0-9]+)+$", RegexOptions.CultureInvariant)]

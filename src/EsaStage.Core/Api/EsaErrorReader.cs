@@ -9,14 +9,22 @@ namespace EsaStage.Core.Api;
 /// </summary>
 internal static class EsaErrorReader
 {
+    /// <summary>Builds the exception for one error answer.</summary>
+    /// <param name="action">The operation that failed.</param>
+    /// <param name="status">The HTTP status.</param>
+    /// <param name="body">The answer's body.</param>
+    /// <param name="retryAfter">The <c>x-acs-retry-after</c> header, if any.</param>
+    /// <param name="endpoint">The endpoint called, for hints about the site.</param>
+    /// <param name="clock">The server's <c>Date</c> and this machine's time when the answer arrived, if known.</param>
+    /// <returns>The exception, with a product code from <see cref="EsaErrorCatalog"/>.</returns>
     public static EsaApiException ToException(string action, int status, byte[] body, string? retryAfter,
-        Uri endpoint)
+        Uri endpoint, (DateTimeOffset Server, DateTimeOffset Local)? clock = null)
     {
         var error = Parse(action, status, body, retryAfter);
         var message = $"{action} failed: {error.Code}: {error.Message} (HTTP {status}" +
-            (error.RequestId is null ? ")" : $", RequestId {error.RequestId})") + Hint(error, endpoint);
+            (error.RequestId is null ? ")" : $", RequestId {error.RequestId})") + Hint(error, endpoint, clock);
 
-        return new EsaApiException(ProductCode(error.Code), message, error);
+        return new EsaApiException(EsaErrorCatalog.ProductCode(error), message, error);
     }
 
     private static EsaApiError Parse(string action, int status, byte[] body, string? retryAfter)
@@ -39,6 +47,7 @@ internal static class EsaErrorReader
         }
 
         TimeSpan? delay = int.TryParse(retryAfter, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
+            && s >= 0
             ? TimeSpan.FromSeconds(s)
             : null;
 
@@ -46,39 +55,62 @@ internal static class EsaErrorReader
             recommend, delay);
     }
 
-    private static string ProductCode(string code) => code switch
+    private static string Hint(EsaApiError error, Uri endpoint,
+        (DateTimeOffset Server, DateTimeOffset Local)? clock)
     {
-        "CodeVersionNumberExceedQuotaLimit" => ErrorCodes.VersionQuotaExceeded,
-        "RoutineNotExist" => ErrorCodes.RoutineNotFound,
-        _ when IsAuthentication(code) => ErrorCodes.AuthenticationFailed,
-        _ => ErrorCodes.ApiError,
-    };
-
-    private static bool IsAuthentication(string code) =>
-        code is "SignatureDoesNotMatch" or "IncompleteSignature" or "SignatureNonceUsed"
-        || code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal)
-        || code.StartsWith("InvalidSecurityToken", StringComparison.Ordinal)
-        || code.StartsWith("InvalidTimeStamp", StringComparison.Ordinal);
-
-    private static string Hint(EsaApiError error, Uri endpoint)
-    {
-        if (IsAuthentication(error.Code) && error.Code.StartsWith("InvalidTimeStamp", StringComparison.Ordinal))
+        if (EsaErrorCatalog.IsClockError(error.Code))
         {
-            return ". Check that this machine's clock is correct.";
+            return ". " + ClockSkewText(clock) +
+                " Set this machine's clock right (enable NTP time sync) and run again.";
         }
 
-        if (IsAuthentication(error.Code) && endpoint.Host == EsaEndpoint.DefaultHost)
+        if (EsaErrorCatalog.IsAuthentication(error.Code) && endpoint.Host == EsaEndpoint.DefaultHost)
         {
             return ". Check the AccessKey; an account on the international site needs --region ap-southeast-1 " +
                 "(or the matching endpoint).";
         }
 
-        if (IsAuthentication(error.Code))
+        return EsaErrorCatalog.Advice(error) is { } advice ? ". " + advice : string.Empty;
+    }
+
+    /// <summary>States how far this machine's clock is from the server's, by the answer's <c>Date</c>.</summary>
+    private static string ClockSkewText((DateTimeOffset Server, DateTimeOffset Local)? clock)
+    {
+        if (clock is not { } times)
         {
-            return ". Check the AccessKey and that the endpoint matches the account's site.";
+            return "The service refused the request's date, so this machine's clock is probably wrong (the answer " +
+                "had no Date header to measure it by).";
         }
 
-        return string.Empty;
+        var skew = times.Local - times.Server;
+        var direction = skew >= TimeSpan.Zero ? "ahead of" : "behind";
+        return $"This machine's clock is {Describe(skew.Duration())} {direction} the server's (server Date " +
+            $"{Format(times.Server)} UTC, local {Format(times.Local)} UTC); the service accepts 15 minutes.";
+    }
+
+    private static string Format(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Describe(TimeSpan span)
+    {
+        var parts = new List<string>();
+        if (span.Days > 0)
+        {
+            parts.Add(span.Days.ToString(CultureInfo.InvariantCulture) + " d");
+        }
+
+        if (span.Hours > 0)
+        {
+            parts.Add(span.Hours.ToString(CultureInfo.InvariantCulture) + " h");
+        }
+
+        if (span.Minutes > 0)
+        {
+            parts.Add(span.Minutes.ToString(CultureInfo.InvariantCulture) + " min");
+        }
+
+        parts.Add(span.Seconds.ToString(CultureInfo.InvariantCulture) + " s");
+        return string.Join(' ', parts);
     }
 
     private static string Excerpt(byte[] body)

@@ -13,6 +13,12 @@ public sealed record AccessKeyCredential(string AccessKeyId, string AccessKeySec
     /// <summary>Gets where the credential came from, for messages (e.g. <c>environment</c>).</summary>
     public string Source { get; init; } = "unspecified";
 
+    /// <summary>
+    /// Gets when a temporary credential expires; <see langword="null"/> for a long-lived key or when the source did
+    /// not say.
+    /// </summary>
+    public DateTimeOffset? Expiration { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"AccessKeyCredential {{ AccessKeyId = {AccessKeyId}, Source = {Source}, " +

@@ -1,13 +1,18 @@
 namespace EsaStage.Core.Credentials;
 
 /// <summary>
-/// Reads <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>, <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c> and the optional
-/// <c>ALIBABA_CLOUD_SECURITY_TOKEN</c>, the variables every official Alibaba Cloud SDK reads first.
+/// Reads an AccessKey from environment variables, in the name families other Alibaba Cloud tools use: the SDKs'
+/// <c>ALIBABA_CLOUD_ACCESS_KEY_ID</c>, <c>ALIBABA_CLOUD_ACCESS_KEY_SECRET</c> and <c>ALIBABA_CLOUD_SECURITY_TOKEN</c>;
+/// the ESA CLI's <c>ESA_ACCESS_KEY_ID</c>, <c>ESA_ACCESS_KEY_SECRET</c> and <c>ESA_SECURITY_TOKEN</c>; and the extra
+/// names the official GitHub credentials action exports (<c>ALIBABACLOUD_ACCESS_KEY_ID</c>…,
+/// <c>ALICLOUD_ACCESS_KEY</c>…).
+/// The first family with a value set wins.
 /// </summary>
 /// <remarks>
 /// A value with surrounding whitespace (a secret pasted with a trailing newline, a common CI mistake) is refused
 /// locally instead of trimmed: the server would answer <c>SignatureDoesNotMatch</c>, and silently trimming would
-/// hide a secret that is stored wrong everywhere else too. Messages name the variable, never its value.
+/// hide a secret that is stored wrong everywhere else too. Messages name the variable, never its value. An empty
+/// value counts as unset, as the GitHub action's clean-up step leaves its variables empty.
 /// </remarks>
 public sealed class EnvironmentCredentialProvider : ICredentialProvider
 {
@@ -36,29 +41,44 @@ public sealed class EnvironmentCredentialProvider : ICredentialProvider
         _getVariable = getVariable;
     }
 
-    /// <summary>Reads the credential, or <see langword="null"/> when the variables are not set.</summary>
+    /// <summary>Gets the variable families read, in order: (ID, secret, token).</summary>
+    public static IReadOnlyList<(string Id, string Secret, string Token)> Families { get; } =
+    [
+        (AccessKeyIdVariable, AccessKeySecretVariable, SecurityTokenVariable),
+        ("ESA_ACCESS_KEY_ID", "ESA_ACCESS_KEY_SECRET", "ESA_SECURITY_TOKEN"),
+        ("ALIBABACLOUD_ACCESS_KEY_ID", "ALIBABACLOUD_ACCESS_KEY_SECRET", "ALIBABACLOUD_SECURITY_TOKEN"),
+        ("ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN"),
+    ];
+
+    /// <summary>Reads the credential, or <see langword="null"/> when no family is set.</summary>
     /// <returns>The credential, or <see langword="null"/>.</returns>
     /// <exception cref="EsaStageException">A variable is set but unusable.</exception>
     public AccessKeyCredential? TryRead()
     {
-        var id = Read(AccessKeyIdVariable);
-        var secret = Read(AccessKeySecretVariable);
-        var token = Read(SecurityTokenVariable);
-
-        if (id is null && secret is null)
+        foreach (var (idName, secretName, tokenName) in Families)
         {
-            return null;
+            var id = Read(idName);
+            var secret = Read(secretName);
+            if (id is null && secret is null)
+            {
+                continue;
+            }
+
+            if (id is null || secret is null)
+            {
+                var missing = id is null ? idName : secretName;
+                var present = id is null ? secretName : idName;
+                throw new EsaStageException(ErrorCodes.InvalidCredentials,
+                    $"{present} is set but {missing} is not. Set both, or neither to use another credential source.");
+            }
+
+            return new AccessKeyCredential(id, secret, Read(tokenName))
+            {
+                Source = $"environment variables {idName} and {secretName}",
+            };
         }
 
-        if (id is null || secret is null)
-        {
-            var missing = id is null ? AccessKeyIdVariable : AccessKeySecretVariable;
-            var present = id is null ? AccessKeySecretVariable : AccessKeyIdVariable;
-            throw new EsaStageException(ErrorCodes.InvalidCredentials,
-                $"{present} is set but {missing} is not. Set both, or neither to use another credential source.");
-        }
-
-        return new AccessKeyCredential(id, secret, token) { Source = "environment" };
+        return null;
     }
 
     /// <inheritdoc/>
@@ -67,34 +87,5 @@ public sealed class EnvironmentCredentialProvider : ICredentialProvider
             $"No credentials found: set {AccessKeyIdVariable} and {AccessKeySecretVariable} " +
             $"(and {SecurityTokenVariable} for temporary credentials)."));
 
-    private string? Read(string name)
-    {
-        var value = _getVariable(name);
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new EsaStageException(ErrorCodes.InvalidCredentials,
-                $"{name} is set but holds only whitespace. Set it to the real value or unset it.");
-        }
-
-        if (value.Trim().Length != value.Length)
-        {
-            throw new EsaStageException(ErrorCodes.InvalidCredentials,
-                $"{name} has leading or trailing whitespace (often a newline pasted with the secret). " +
-                "Store the value without it; the value is not shown here.");
-        }
-
-        if (!value.All(c => c is > ' ' and < '\x7f'))
-        {
-            throw new EsaStageException(ErrorCodes.InvalidCredentials,
-                $"{name} holds a character that cannot be part of an AccessKey or token (a space, a control " +
-                "character or a non-ASCII letter). Copy the value again from the RAM console; it is not shown here.");
-        }
-
-        return value;
-    }
+    private string? Read(string name) => CredentialValues.Check(_getVariable(name), name);
 }

@@ -11,6 +11,7 @@ public sealed class OssPostForm
         Url = url;
         Fields = fields;
         Key = key;
+        PolicyExpiration = UploadPolicy.ReadExpiration(Find(fields, "policy"));
     }
 
     /// <summary>Gets the URL to post to.</summary>
@@ -21,6 +22,12 @@ public sealed class OssPostForm
 
     /// <summary>Gets the object key the upload is stored under.</summary>
     public string Key { get; }
+
+    /// <summary>
+    /// Gets when the form's policy expires (its <c>expiration</c>), after which OSS refuses the form;
+    /// <see langword="null"/> when the form has no readable policy.
+    /// </summary>
+    public DateTimeOffset? PolicyExpiration { get; }
 
     /// <summary>Gets whether the form asks OSS to call back into ESA (so only HTTP 200 is success).</summary>
     public bool HasCallback => Fields.Any(f => f.Key == "callback");

@@ -24,6 +24,13 @@ public sealed record StageRequest
     /// <summary>Gets the environment to publish to, if any; publishing commits first.</summary>
     public PublishEnvironment? Publish { get; init; }
 
+    /// <summary>
+    /// Gets whether a full routine (<c>CodeVersionNumberExceedQuotaLimit</c>) may be freed by deleting its oldest
+    /// code version that is not deployed, after which the refused call is tried once more. Off by default: a
+    /// deleted version cannot be brought back.
+    /// </summary>
+    public bool PruneOldVersions { get; init; }
+
     /// <summary>Gets the cap on the code file's size, in bytes.</summary>
     public long MaxCodeBytes { get; init; } = DefaultMaxCodeBytes;
 }

@@ -16,6 +16,8 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
     /// <summary>The code version limit per routine that the ESA documentation states.</summary>
     public const int DocumentedVersionLimit = 10;
 
+    private const string QuotaCode = "CodeVersionNumberExceedQuotaLimit";
+
     /// <summary>The upload form fields that grant access to the bucket, masked in CI logs.</summary>
     private static readonly HashSet<string> SensitiveUploadFields =
         ["OSSAccessKeyId", "Signature", "policy", "callback", "x-oss-security-token"];
@@ -35,8 +37,8 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
             $"through {client.Endpoint.Authority}.");
 
         // The form is asked for only now that the code exists and is readable, so it is fresh for the upload.
-        var info = await Explain(name, client.GetRoutineStagingCodeUploadInfoAsync(name, stage.Description,
-            cancellationToken)).ConfigureAwait(false);
+        var info = await WithQuota(request, [], token => client.GetRoutineStagingCodeUploadInfoAsync(name,
+            stage.Description, token), cancellationToken).ConfigureAwait(false);
         var form = OssPostForm.FromConfig(info.OssPostConfig);
         foreach (var (field, value) in form.Fields)
         {
@@ -57,15 +59,17 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
         string? published = null;
         if (request.Commit || request.Publish is not null)
         {
-            committed = await Explain(name, client.CommitRoutineStagingCodeAsync(name, stage.Description,
-                cancellationToken)).ConfigureAwait(false);
+            committed = await WithQuota(request, [info.CodeVersion], token =>
+                client.CommitRoutineStagingCodeAsync(name, stage.Description, token), cancellationToken)
+                .ConfigureAwait(false);
             log.Info($"Committed the staging code as code version {committed}.");
         }
 
         if (request.Publish is { } environment)
         {
             published = environment.ToApiName();
-            await Explain(name, PublishAsync(name, published, committed!, cancellationToken)).ConfigureAwait(false);
+            await Explain(request, PublishAsync(name, published, committed!, cancellationToken))
+                .ConfigureAwait(false);
             log.Info($"Published code version {committed} to {published}.");
         }
 
@@ -81,19 +85,46 @@ public sealed class StagingPipeline(EsaClient client, PostObjectUpload upload, I
         return codeVersion;
     }
 
-    /// <summary>Turns the two service errors a person most often meets into messages that say what to do.</summary>
-    private static async Task<T> Explain<T>(string routine, Task<T> call)
+    /// <summary>
+    /// Runs a call that may spend a code version. When the routine is full and pruning is on, the oldest unused
+    /// version is deleted and the call is tried once more.
+    /// </summary>
+    private async Task<T> WithQuota<T>(StageRequest request, IReadOnlyCollection<string> keep,
+        Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await Explain(request, call(cancellationToken)).ConfigureAwait(false);
+        }
+        catch (EsaApiException ex) when (ex.Code == QuotaCode && request.PruneOldVersions)
+        {
+            log.Info($"Routine '{request.RoutineName}' has no free code version; pruning is on, so the oldest " +
+                "version that is not deployed will be deleted.");
+        }
+
+        var pruned = await new VersionPruner(client, log).DeleteOldestUnusedAsync(request.RoutineName, keep,
+            cancellationToken).ConfigureAwait(false);
+        return await Explain(request, call(cancellationToken), pruned).ConfigureAwait(false);
+    }
+
+    private static async Task<T> Explain<T>(StageRequest request, Task<T> call, string? pruned = null)
+    {
+        var routine = request.RoutineName;
         try
         {
             return await call.ConfigureAwait(false);
         }
-        catch (EsaApiException ex) when (ex.Code == "CodeVersionNumberExceedQuotaLimit")
+        catch (EsaApiException ex) when (ex.Code == QuotaCode)
         {
+            var remedy = pruned is not null
+                ? $"Pruning deleted code version {pruned}, yet the routine is still full. Delete more unused " +
+                  "versions in the ESA console, then stage again."
+                : "Delete an unused version in the ESA console or with DeleteRoutineCodeVersion, or let staging " +
+                  "delete the oldest version that is not deployed (esa-stage --prune-old-versions, MSBuild " +
+                  "EsaPruneOldVersions=true), then stage again.";
             throw new EsaApiException(ex.ErrorCode,
                 $"Routine '{routine}' has no free code version: ESA keeps at most {DocumentedVersionLimit} per " +
-                "routine (the limit may depend on the plan). Delete an unused version in the ESA console or with " +
-                $"DeleteRoutineCodeVersion, then stage again. {ex.Message}", ex.Error);
+                $"routine (the limit may depend on the plan). {remedy} {ex.Message}", ex.Error);
         }
         catch (EsaApiException ex) when (ex.Code == "RoutineNotExist")
         {

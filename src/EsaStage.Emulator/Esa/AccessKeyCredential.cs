@@ -7,4 +7,8 @@ namespace EsaStage.Emulator.Esa;
 /// For temporary (STS) credentials, the token that must come, signed, in <c>x-acs-security-token</c>;
 /// <see langword="null"/> for a permanent AccessKey.
 /// </param>
-public sealed record AccessKeyCredential(string AccessKeyId, string AccessKeySecret, string? SecurityToken = null);
+public sealed record AccessKeyCredential(string AccessKeyId, string AccessKeySecret, string? SecurityToken = null)
+{
+    /// <summary>Gets when a temporary credential expires; <see langword="null"/> when it does not.</summary>
+    public DateTimeOffset? Expiration { get; init; }
+}

@@ -110,6 +110,12 @@ public static class Acs3RequestVerifier
             return Acs3VerificationResult.Refused(tokenError, id, server);
         }
 
+        if (credential.Expiration <= now)
+        {
+            return Acs3VerificationResult.Refused(EsaError.Forbidden("InvalidSecurityToken.Expired",
+                "The security token you provided has expired."), id, server);
+        }
+
         if (nonces is not null && !nonces.TryRegister(First(byName, "x-acs-signature-nonce")!.Trim(), now))
         {
             return Acs3VerificationResult.Refused(

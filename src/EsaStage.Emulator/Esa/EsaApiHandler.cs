@@ -76,7 +76,8 @@ internal sealed class EsaApiHandler(EmulatorContext emulator)
             http.Response.Headers["x-acs-retry-after"] = answer.Answer.RetryAfter;
         }
 
-        await EsaResponses.WriteAsync(http.Response, answer.Status, requestId, answer.Answer.Body)
+        await EsaResponses.WriteAsync(http.Response, answer.Status, requestId, answer.Answer.Body,
+            emulator.Time)
             .ConfigureAwait(false);
     }
 

@@ -43,8 +43,18 @@ internal static class EsaResponses
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static async Task WriteAsync(HttpResponse response, int status, string requestId, byte[] body)
+    /// <summary>
+    /// Writes an answer. Its <c>Date</c> header comes from the emulator's clock, so a client measuring its clock
+    /// skew from an error sees the time the emulator judged its request by.
+    /// </summary>
+    public static async Task WriteAsync(HttpResponse response, int status, string requestId, byte[] body,
+        TimeProvider? time = null)
     {
+        if (time is not null)
+        {
+            response.Headers.Date = time.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         response.StatusCode = status;
         response.ContentType = EsaFormat.JsonContentType;
         response.Headers["x-acs-request-id"] = requestId;

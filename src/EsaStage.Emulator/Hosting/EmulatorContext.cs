@@ -36,6 +36,12 @@ internal sealed class EmulatorContext
 
     public SignatureNonceCache Nonces { get; }
 
+    /// <summary>Gets the nonces of signed STS calls, kept apart from the ESA API's as the services are apart.</summary>
+    public SignatureNonceCache StsNonces { get; } = new(Acs3RequestVerifier.AllowedClockSkew * 2);
+
+    /// <summary>Gets or sets the STS base URL, known once the listener is bound.</summary>
+    public Uri StsEndpoint { get; set; } = new("http://127.0.0.1/");
+
     public OssBucket Bucket { get; } = new();
 
     public AccessKeyCredential EsaCredential { get; }
@@ -63,12 +69,15 @@ internal sealed class EmulatorContext
         await Task.Delay(delay, Time, either.Token).ConfigureAwait(false);
     }
 
-    public TemporaryCredential IssueTemporaryCredential()
+    public TemporaryCredential IssueTemporaryCredential(TimeSpan? lifetime = null)
     {
         var credential = new TemporaryCredential("STS." + RandomText.Alphanumeric(24), RandomText.Alphanumeric(30),
-            "CAIS" + RandomText.Alphanumeric(120));
+            "CAIS" + RandomText.Alphanumeric(120))
+        {
+            Expiration = lifetime is { } span ? Time.GetUtcNow() + span : null,
+        };
         _temporary[credential.AccessKeyId] = new AccessKeyCredential(credential.AccessKeyId,
-            credential.AccessKeySecret, credential.SecurityToken);
+            credential.AccessKeySecret, credential.SecurityToken) { Expiration = credential.Expiration };
         return credential;
     }
 

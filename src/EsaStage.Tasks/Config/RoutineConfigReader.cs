@@ -58,7 +58,8 @@ internal static class RoutineConfigReader
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var column = (int)(ex.BytePositionInLine ?? 0) + 1;
             throw new RoutineConfigException(path, line, column,
-                $"{path} is not valid JSON with comments (line {line}, column {column}). Fix the file, or set " +
+                $"{path} is not valid JSON with comments (line {line}, column {column}): {ParserMessage(ex.Message)} " +
+                "Fix the file, or set " +
                 "EsaRoutineName and EsaCodeFile in the project instead.", ex);
         }
     }
@@ -74,11 +75,29 @@ internal static class RoutineConfigReader
         catch (TomlException ex)
         {
             throw new RoutineConfigException(path, ex.Line ?? 0, ex.Column ?? 0,
-                $"{path} is not valid TOML: {ex.Message} Fix the file, or set EsaRoutineName and EsaCodeFile in " +
+                $"{path} is not valid TOML: {ParserMessage(ex.Message)} Fix the file, or set EsaRoutineName and " +
+                "EsaCodeFile in " +
                 "the project instead.", ex);
         }
 
         return new RoutineConfig(path, TomlText(table, "name", path), TomlText(table, "entry", path));
+    }
+
+    /// <summary>
+    /// The parser's own words without its position prefix (<c>(1,22) : error :</c>) or the position suffix
+    /// (<c>Path: $ | LineNumber: …</c> or <c>LineNumber: …</c>), which the message already gives, on one line.
+    /// </summary>
+    private static string ParserMessage(string message)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(message, @"^\(\d+,\d+\)\s*:\s*error\s*:\s*", "");
+        var suffix = new[] { " Path: ", " LineNumber: " }
+            .Select(marker => text.IndexOf(marker, StringComparison.Ordinal))
+            .Where(at => at >= 0)
+            .DefaultIfEmpty(-1)
+            .Min();
+        text = (suffix >= 0 ? text[..suffix] : text).Trim();
+        text = text.Split('\n', 2)[0].Trim();
+        return text.EndsWith('.') ? text : text + ".";
     }
 
     private static string ReadText(string path)

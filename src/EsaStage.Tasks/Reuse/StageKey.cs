@@ -7,10 +7,15 @@ namespace EsaStage.Tasks.Reuse;
 /// <param name="Endpoint">The API endpoint.</param>
 /// <param name="Commit">Whether the staging was committed.</param>
 /// <param name="Publish">The environment published to, or <see langword="null"/>.</param>
+/// <param name="Identity">
+/// A hash of the settings that choose the account (AccessKey ID, role, profile), so a build that switches
+/// accounts against the same endpoint stages again instead of reusing another account's version.
+/// </param>
 internal sealed record StageKey(
     string Routine,
     string Sha256,
     string? Description,
     string Endpoint,
     bool Commit,
-    string? Publish);
+    string? Publish,
+    string Identity);

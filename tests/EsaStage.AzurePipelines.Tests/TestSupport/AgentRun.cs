@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.AzurePipelines.Tests.TestSupport;
 
@@ -87,6 +88,7 @@ internal sealed class AgentRun(TaskWorkspace workspace)
             }
         }
 
+        CredentialIsolation.ApplyTo(start.Environment);
         var variables = AgentVariables();
         foreach (var (name, value) in variables)
         {

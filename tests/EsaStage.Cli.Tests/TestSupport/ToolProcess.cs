@@ -5,14 +5,21 @@ namespace EsaStage.Cli.Tests.TestSupport;
 
 /// <summary>
 /// Runs the built <c>esa-stage</c> as a real process, with an environment cleaned of CI and credential
-/// variables so a test run inside a pipeline can neither write to it nor use its credentials.
+/// variables so a test run inside a pipeline can neither write to it nor use its credentials. The home folder is an
+/// empty one and the CLI profile file is switched off, so the real profile files are never read, and so is the ECS
+/// metadata service, so a run without credentials never sends a request off this machine. A test's own variables
+/// override all of these.
 /// </summary>
 internal static class ToolProcess
 {
     private static readonly string[] SterilizedPrefixes =
-        ["ALIBABA_CLOUD_", "ESA_", "GITHUB_", "ACTIONS_", "RUNNER_", "TF_BUILD", "SYSTEM_", "BUILD_", "AGENT_"];
+        ["ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_", "ESA_", "GITHUB_", "ACTIONS_", "RUNNER_", "TF_BUILD",
+            "SYSTEM_", "BUILD_", "AGENT_"];
 
     public static string ToolPath { get; } = Path.Combine(AppContext.BaseDirectory, "esa-stage.dll");
+
+    /// <summary>Gets an empty folder that stands in for the home folder of every run.</summary>
+    public static string EmptyHome { get; } = Directory.CreateTempSubdirectory("esa-cli-home-").FullName;
 
     public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
         string? workingDirectory = null)
@@ -32,6 +39,8 @@ internal static class ToolProcess
         }
 
         Sterilize(start.Environment);
+        start.Environment["HOME"] = EmptyHome;
+        start.Environment["USERPROFILE"] = EmptyHome;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -40,7 +49,11 @@ internal static class ToolProcess
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 
-    /// <summary>Removes every CI and credential variable from a child process's environment.</summary>
+    /// <summary>
+    /// Removes every CI and credential variable from a child process's environment, and switches off the
+    /// credential sources a test must never reach: the ECS metadata service (an address off this machine) and the
+    /// CLI profile file in the real home folder.
+    /// </summary>
     public static void Sterilize(IDictionary<string, string?> environment)
     {
         foreach (var name in environment.Keys.ToList())
@@ -50,6 +63,8 @@ internal static class ToolProcess
                 environment.Remove(name);
             }
         }
+
+        CredentialIsolation.ApplyTo(environment);
     }
 
     /// <summary>Sends SIGINT, as Ctrl+C does, and waits for the process to end.</summary>

@@ -10,14 +10,14 @@ public sealed class EsaClientTests
     [TestMethod]
     public async Task CallAsync_ThrottlingError_CarriesCodeStatusRequestIdAndRetryAfter()
     {
-        await using var harness = await StagingHarness.StartAsync();
+        await using var harness = await StagingHarness.StartAsync(retry: RetryOptions.None);
         harness.Emulator.Faults.FailEsaRequests(1, 400, "Throttling.User", "Request was denied due to user flow " +
             "control.", retryAfter: "2");
 
         var error = await Assert.ThrowsAsync<EsaApiException>(() => harness.Client.GetRoutineStagingCodeUploadInfoAsync(
             StagingHarness.Routine, null, CancellationToken.None));
 
-        Assert.AreEqual(ErrorCodes.ApiError, error.ErrorCode);
+        Assert.AreEqual(ErrorCodes.ServiceBusy, error.ErrorCode);
         Assert.AreEqual(400, error.HttpStatus);
         Assert.AreEqual("Throttling.User", error.Code);
         Assert.IsTrue(error.Error.IsThrottling);

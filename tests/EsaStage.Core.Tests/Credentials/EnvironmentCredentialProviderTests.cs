@@ -12,7 +12,10 @@ public sealed class EnvironmentCredentialProviderTests
 
         var credential = await provider.GetCredentialAsync(CancellationToken.None);
 
-        Assert.AreEqual(new AccessKeyCredential("id", "secret") { Source = "environment" }, credential);
+        Assert.AreEqual(new AccessKeyCredential("id", "secret")
+        {
+            Source = "environment variables ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+        }, credential);
         Assert.IsNull(credential.SecurityToken);
     }
 

@@ -108,7 +108,7 @@ public sealed class StagingPipelineTests
         var error = await Assert.ThrowsAsync<OssUploadException>(
             () => harness.Pipeline.RunAsync(harness.Request(harness.WriteCode()), null, CancellationToken.None));
 
-        Assert.AreEqual(ErrorCodes.UploadRejected, error.ErrorCode);
+        Assert.AreEqual(ErrorCodes.UploadFormExpired, error.ErrorCode);
         Assert.AreEqual("AccessDenied", error.Error!.Code);
         Assert.IsNotNull(error.Error.RequestId);
         Assert.Contains(error.Error.RequestId, error.Message);
@@ -136,10 +136,10 @@ public sealed class StagingPipelineTests
     [TestMethod]
     [DataRow(FaultTarget.Oss, ErrorCodes.UploadFailed)]
     [DataRow(FaultTarget.Esa, ErrorCodes.ApiUnreachable)]
-    public async Task RunAsync_ConnectionDropped_FailsWithoutAVersion(FaultTarget target, string code)
+    public async Task RunAsync_ConnectionDroppedOnEveryAttempt_FailsWithoutAVersion(FaultTarget target, string code)
     {
         await using var harness = await StagingHarness.StartAsync();
-        harness.Emulator.Faults.DropConnections(target, 1);
+        harness.Emulator.Faults.DropConnections(target, RetryOptions.DefaultMaxAttempts);
 
         var error = await Assert.ThrowsAsync<EsaStageException>(
             () => harness.Pipeline.RunAsync(harness.Request(harness.WriteCode()), null, CancellationToken.None));
@@ -152,7 +152,8 @@ public sealed class StagingPipelineTests
     public async Task RunAsync_ApiTooSlow_TimesOutWithUnreachableCode()
     {
         await using var harness = await StagingHarness.StartAsync(timeout: TimeSpan.FromMilliseconds(500));
-        harness.Emulator.Faults.DelayRequests(FaultTarget.Esa, 1, TimeSpan.FromSeconds(5));
+        harness.Emulator.Faults.DelayRequests(FaultTarget.Esa, RetryOptions.DefaultMaxAttempts,
+            TimeSpan.FromSeconds(5));
 
         var error = await Assert.ThrowsAsync<EsaStageException>(
             () => harness.Pipeline.RunAsync(harness.Request(harness.WriteCode()), null, CancellationToken.None));

@@ -15,19 +15,29 @@ internal sealed class StagingHarness : IAsyncDisposable
     private readonly HttpClient _apiHttp;
     private readonly HttpClient _uploadHttp;
 
-    private StagingHarness(EsaEmulator emulator, ICredentialProvider? credentials, TimeSpan timeout)
+    /// <summary>Retries as the product does, but with waits short enough for tests.</summary>
+    public static readonly RetryOptions FastRetry = new()
+    {
+        BaseDelay = TimeSpan.FromMilliseconds(20),
+        MaxDelay = TimeSpan.FromMilliseconds(100),
+    };
+
+    private StagingHarness(EsaEmulator emulator, ICredentialProvider? credentials, TimeSpan timeout,
+        RetryOptions retry, TimeProvider? time)
     {
         Emulator = emulator;
         Directory = System.IO.Directory.CreateTempSubdirectory("esa-stage-test-").FullName;
         _apiHttp = new HttpClient { Timeout = timeout };
         _uploadHttp = new HttpClient { Timeout = timeout };
         Client = new EsaClient(_apiHttp, emulator.Endpoint, credentials ?? new StaticCredentialProvider(
-            new AccessKeyCredential(emulator.AccessKeyId, emulator.AccessKeySecret)));
-        Upload = new PostObjectUpload(_uploadHttp);
-        Pipeline = new StagingPipeline(Client, Upload, NullStageLog.Instance);
+            new AccessKeyCredential(emulator.AccessKeyId, emulator.AccessKeySecret)), time, Log, retry);
+        Upload = new PostObjectUpload(_uploadHttp, Log, retry, time);
+        Pipeline = new StagingPipeline(Client, Upload, Log);
     }
 
     public EsaEmulator Emulator { get; }
+
+    public RecordingStageLog Log { get; } = new();
 
     public EsaClient Client { get; }
 
@@ -38,10 +48,20 @@ internal sealed class StagingHarness : IAsyncDisposable
     public string Directory { get; }
 
     public static async Task<StagingHarness> StartAsync(
-        Func<EsaEmulator, ICredentialProvider>? credentials = null, TimeSpan? timeout = null)
+        Func<EsaEmulator, ICredentialProvider>? credentials = null, TimeSpan? timeout = null,
+        RetryOptions? retry = null, TimeProvider? time = null)
     {
         var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = [Routine] });
-        return new StagingHarness(emulator, credentials?.Invoke(emulator), timeout ?? TimeSpan.FromSeconds(30));
+        return new StagingHarness(emulator, credentials?.Invoke(emulator), timeout ?? TimeSpan.FromSeconds(30),
+            retry ?? FastRetry, time);
+    }
+
+    /// <summary>A harness over an emulator the test started, with a routine created in it.</summary>
+    public static Task<StagingHarness> StartAsync(EsaEmulator emulator, ICredentialProvider credentials,
+        TimeProvider? time = null)
+    {
+        emulator.State.CreateRoutine(Routine);
+        return Task.FromResult(new StagingHarness(emulator, credentials, TimeSpan.FromSeconds(30), FastRetry, time));
     }
 
     public string WriteCode(string fileName, byte[] bytes)

@@ -72,6 +72,8 @@ public sealed class RoutineConfigReaderTests
         Assert.AreEqual(Path.Combine(_directory, "esa.jsonc"), ex.FilePath);
         Assert.AreEqual(3, ex.Line);
         Assert.IsGreaterThan(0, ex.Column);
+        StringAssert.Contains(ex.Message, "is invalid after a value");
+        Assert.DoesNotContain("LineNumber:", ex.Message);
     }
 
     [TestMethod]
@@ -83,6 +85,18 @@ public sealed class RoutineConfigReaderTests
 
         Assert.AreEqual("ESA1012", ex.ErrorCode);
         Assert.AreEqual(2, ex.Line);
+    }
+
+    [TestMethod]
+    public void Read_UnterminatedTomlString_GivesTheParsersWordsWithoutItsPrefix()
+    {
+        Write("esa.toml", "name = \"hello-routine\nentry = \"src/index.js\"\n");
+
+        var ex = Assert.ThrowsExactly<RoutineConfigException>(() => RoutineConfigReader.Read(_directory));
+
+        StringAssert.Contains(ex.Message, "is not valid TOML: ");
+        Assert.DoesNotContain(": error :", ex.Message);
+        Assert.DoesNotContain("\n", ex.Message);
     }
 
     [TestMethod]

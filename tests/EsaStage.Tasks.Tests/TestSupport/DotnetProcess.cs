@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Tasks.Tests.TestSupport;
 
@@ -38,6 +39,7 @@ internal static class DotnetProcess
             }
         }
 
+        CredentialIsolation.ApplyTo(start.Environment);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";

@@ -19,7 +19,9 @@ internal sealed class FakeBuildEngine(string projectFile) : IBuildEngine
 
     public int ColumnNumberOfTaskNode => 0;
 
-    public string ProjectFileOfTaskNode => projectFile;
+    /// <summary>Gets the file that holds the task's element: in a package build, the package's targets file.</summary>
+    public string ProjectFileOfTaskNode => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(projectFile)!,
+        "packages", "esastagetask", "build", "EsaStageTask.targets");
 
     /// <summary>Gets every logged text, messages, warnings and errors, one per line.</summary>
     public string AllText => string.Join('\n',

@@ -1,4 +1,5 @@
 using EsaStage.Emulator;
+using EsaStage.Tests.Shared;
 
 namespace EsaStage.Tasks.Tests.TestSupport;
 
@@ -30,7 +31,7 @@ internal sealed class TaskFixture : IDisposable
 
     public FakeBuildEngine Engine { get; }
 
-    public Dictionary<string, string> Environment { get; } = [];
+    public Dictionary<string, string> Environment { get; } = new(CredentialIsolation.Variables);
 
     public void UseCredentialsOf(EsaEmulator emulator)
     {
@@ -43,6 +44,7 @@ internal sealed class TaskFixture : IDisposable
     {
         BuildEngine = Engine,
         ProjectDirectory = Directory,
+        ProjectFile = ProjectFile,
         RoutineName = "hello-routine",
         CodeFile = "dist/index.js",
         Endpoint = emulator?.Endpoint.Authority,
