@@ -135,7 +135,8 @@ fs.writeFileSync(path.join(resultsDir, 'summary.json'), JSON.stringify(summary, 
 const ms = (seconds) => (Number.isFinite(seconds) ? `${Math.round(seconds * 1000).toLocaleString('en-US')} ms` : '–');
 const ratio = (value) => (Number.isFinite(value) ? value.toFixed(2) : '–');
 const mib = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} MiB` : '–');
-const mbps = (size, seconds) => (Number.isFinite(seconds) ? `${(bytes[size] / 2 ** 20 / seconds).toFixed(0)} MiB/s` : '–');
+const mbps = (size, seconds) =>
+  (Number.isFinite(seconds) ? `${(bytes[size] / 2 ** 20 / seconds).toFixed(0)} MiB/s` : '–');
 const verdict = (value, ok) => (!Number.isFinite(value) ? 'not measured' : ok(value) ? 'met' : '**missed**');
 const before = (key, format) =>
   (beforeFigures && Number.isFinite(beforeFigures[key]) ? format(beforeFigures[key]) : '–');
@@ -158,9 +159,10 @@ const add = (...text) => lines.push(...text);
 add('# Benchmarks', '');
 add('How fast `esa-stage` stages a routine, and how much memory it takes, next to the official Node.js SDK path and',
   'next to the floor of this machine. Every figure on this page comes from one run of', '',
-  '```sh', 'bash benchmarks/run.sh', '```', '',
+  '```sh', process.env.BENCH_INVOCATION || 'bash benchmarks/run.sh', '```', '',
   'which builds everything, installs the Node.js peer from npm, starts the emulator in a process of its own, measures',
-  'and writes this page. The page is generated: edit `benchmarks/report.js` or `benchmarks/notes.md`, not the page.', '');
+  'and writes this page. The page is generated: edit `benchmarks/report.js` or `benchmarks/notes.md`, not the',
+  'page.', '');
 
 add('## What is measured', '',
   '- **A**: `esa-stage stage --endpoint 127.0.0.1:<port> --name bench --code <file>` as a whole process (the Release',
@@ -168,9 +170,9 @@ add('## What is measured', '',
   '  a separate process. Code files of 1 KB, 1 MB, 10 MB and 100 MB of printable random text.',
   '- **B**: the same staging, `GetRoutineStagingCodeUploadInfo` then the OSS form upload, by',
   '  `benchmarks/node-sdk/stage.js` on Alibaba Cloud\'s official SDK (`@alicloud/esa20240910` on',
-  '  `@alicloud/openapi-core`, config `protocol: \'http\'`, which wins over the operation\'s HTTPS) and `form-data`, the',
-  '  multipart library the ESA CLI uploads with, streaming the file with its length known. Installed with `npm ci`',
-  '  from the committed lock file.',
+  '  `@alicloud/openapi-core`, config `protocol: \'http\'`, which wins over the operation\'s HTTPS) and',
+  '  `form-data`, the multipart library the ESA CLI uploads with, streaming the file with its length known.',
+  '  Installed with `npm ci` from the committed lock file.',
   '- **C**: the floor. A .NET console app that returns at once (`benchmarks/empty-app`, Release), and `curl` posting',
   '  the same bytes to the same OSS endpoint with a form fetched fresh before each run, outside the timed part',
   '  (hyperfine `--prepare`).',
@@ -191,7 +193,8 @@ add('## Machine', '',
   `| Node.js | ${m.node} (npm ${m.npm}) |`,
   `| curl, hyperfine | ${m.curl}, ${m.hyperfine} |`,
   `| load average (1, 5, 15 min) | ${m.loadStart} when timing began, ${m.loadEnd} when it ended |`,
-  `| runs | ${m.runs} per command up to 10 MB, ${Math.max(3, Math.floor(m.runs / 2))} at 100 MB${m.quick ? ' (quick run)' : ''} |`,
+  `| runs | ${m.runs} per command up to 10 MB, ${Math.max(3, Math.floor(m.runs / 2))} at 100 MB` +
+    `${m.quick ? ' (quick run)' : ''} |`,
   '');
 
 add('## Targets', '',
@@ -221,7 +224,8 @@ if (at('A', '100M') !== undefined) {
   add(`Upload throughput, the target's measure: A ${ratio(figures.throughputAOverCurlAt100M)}× curl. Whole ` +
     `process against bare curl: A ${ratio(figures.wholeProcessAOverCurlAt100M)}× curl.`, '',
   'Throughput at 100 MB, whole process (file bytes over median wall time): ' +
-    `A ${mbps('100M', at('A', '100M'))}, B ${mbps('100M', at('B', '100M'))}, curl ${mbps('100M', at('curl', '100M'))}. ` +
+    `A ${mbps('100M', at('A', '100M'))}, B ${mbps('100M', at('B', '100M'))}, ` +
+    `curl ${mbps('100M', at('curl', '100M'))}. ` +
     'Upload part only (100 MB time less 1 KB time): ' +
     `A ${mbps('100M', at('A', '100M') - at('A', '1K'))}, curl ${mbps('100M', at('curl', '100M') - at('curl', '1K'))}.`,
   '');

@@ -15,6 +15,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+invocation="bash benchmarks/run.sh${*:+ $*}"
 work=${ESASTAGE_BENCH_DIR:-$root/artifacts/benchmark}
 runs=10
 sizes=(1K 1M 10M 100M)
@@ -197,6 +198,6 @@ trap - EXIT
 
 # --- The page --------------------------------------------------------------------------------------------------
 
-BENCH_LOAD_START=$load_start BENCH_LOAD_END=$load_end BENCH_RUNS=$runs BENCH_QUICK=$quick \
+BENCH_LOAD_START=$load_start BENCH_LOAD_END=$load_end BENCH_RUNS=$runs BENCH_QUICK=$quick BENCH_INVOCATION=$invocation \
   BENCH_BEFORE=${before_ref:+$before_ref ($before_commit)} node "$root/benchmarks/report.js" "$results" "$output"
 log "Wrote $output"
