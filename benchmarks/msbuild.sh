@@ -11,7 +11,7 @@ build="dotnet build $(q "$sample") -c Release --no-restore -nologo -v quiet -nod
 build="$build -p:EsaEndpoint=$endpoint -p:EsaStageTaskHost=false"
 
 log "D: building the sample once"
-dotnet build "$sample" -c Release -nologo -v quiet -nodeReuse:false >/dev/null
+dotnet build "$sample" -c Release -nologo -v quiet -nodeReuse:false >&2
 
 d_runs=$(( runs < 10 ? runs : 10 ))
 hyperfine -N --style basic --warmup 1 --runs "$d_runs" --export-json "$results/msbuild.json" \

@@ -2,7 +2,8 @@
 # The staging benchmark. On loopback against the emulator (its own process), in one run and side by side:
 #   A  esa-stage stage, as a whole process, for code files of 1 KB, 1 MB, 10 MB and 100 MB;
 #   B  the same staging with Alibaba Cloud's official Node.js SDK and form-data, installed from npm here;
-#   C  the floor: a .NET process that does nothing, and the bare upload of the same bytes with curl;
+#   C  the floor: a .NET process that does nothing (and one that makes a single HTTP GET), and the bare upload
+#      of the same bytes with curl;
 #   D  dotnet build -t:StageRoutine on the sample against a plain dotnet build (fresh stage and reuse path).
 # Medians come from hyperfine, peak memory from /usr/bin/time -v. The results page is written to
 # docs/benchmarks.md.
@@ -71,8 +72,8 @@ results=$work/results
 
 log "Building esa-stage (Release) and the empty .NET app"
 dotnet publish "$root/src/EsaStage.Cli" -c Release -o "$work/tool" -p:GenerateDocumentationFile=false \
-  -nologo -v quiet >/dev/null
-dotnet build "$root/benchmarks/empty-app" -c Release -o "$work/empty-app" -nologo -v quiet >/dev/null
+  -nologo -v quiet >&2
+dotnet build "$root/benchmarks/empty-app" -c Release -o "$work/empty-app" -nologo -v quiet >&2
 tool=$work/tool/esa-stage
 empty=$work/empty-app/EmptyApp
 
@@ -82,7 +83,7 @@ if [ -n "$before_ref" ]; then
   mkdir -p "$work/before-src"
   git -C "$root" archive "$before_ref" | tar -x -C "$work/before-src"
   dotnet publish "$work/before-src/src/EsaStage.Cli" -c Release -o "$work/tool-before" \
-    -p:GenerateDocumentationFile=false -nologo -v quiet >/dev/null
+    -p:GenerateDocumentationFile=false -nologo -v quiet >&2
   before_commit=$(git -C "$root" rev-parse --short "$before_ref")
 fi
 
