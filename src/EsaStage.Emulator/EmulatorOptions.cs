@@ -36,6 +36,13 @@ public sealed class EmulatorOptions
     /// <value>The default is 128 MiB.</value>
     public long MaxCodeBytes { get; init; } = 128L * 1024 * 1024;
 
+    /// <summary>Gets the most code versions a routine may hold before staging and committing are refused.</summary>
+    /// <value>
+    /// The default is <see cref="State.EmulatorState.DefaultMaxCodeVersions"/> (10), the limit the ESA documentation
+    /// states. A higher limit lets a long run, such as a benchmark, stage one routine many times.
+    /// </value>
+    public int MaxCodeVersions { get; init; } = State.EmulatorState.DefaultMaxCodeVersions;
+
     /// <summary>Gets the clock for request dates, policy expiry, creation times and injected delays.</summary>
     /// <value>The default is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

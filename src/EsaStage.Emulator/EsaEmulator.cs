@@ -87,6 +87,7 @@ public sealed class EsaEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCodeBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCodeVersions, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PolicyLifetime, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         if ((options.HttpsCertificatePemPath is null) != (options.HttpsKeyPemPath is null))
@@ -97,7 +98,8 @@ public sealed class EsaEmulator : IAsyncDisposable
 
         var storage = EmulatorStorage.Open(options.DataDirectory);
         var (esa, oss, persisted) = storage.ResolveCredentials(options);
-        var state = new EmulatorState(options.TimeProvider, storage.Code, storage.File, storage.Restored, persisted);
+        var state = new EmulatorState(options.TimeProvider, storage.Code, storage.File, storage.Restored, persisted,
+            options.MaxCodeVersions);
         foreach (var routine in options.Routines.Where(r => state.GetRoutine(r) is null))
         {
             state.CreateRoutine(routine);

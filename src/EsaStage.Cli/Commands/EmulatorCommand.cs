@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EsaStage.Core.Staging;
 using EsaStage.Emulator;
+using EsaStage.Emulator.State;
 
 namespace EsaStage.Cli.Commands;
 
@@ -35,6 +36,20 @@ internal static class EmulatorCommand
             Description = "Keep routines, versions and code in this folder, so they survive a restart.",
             HelpName = "dir",
         };
+        var maxCodeVersions = new Option<int>("--max-code-versions")
+        {
+            Description = "The most code versions a routine may hold; the default is ESA's documented limit. Raise " +
+                "it for long runs such as benchmarks.",
+            DefaultValueFactory = _ => EmulatorState.DefaultMaxCodeVersions,
+            HelpName = "n",
+        };
+        maxCodeVersions.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--max-code-versions must be at least 1.");
+            }
+        });
         var routines = new Option<string[]>("--routine")
         {
             Description = "Create this routine at start (repeatable).",
@@ -44,7 +59,7 @@ internal static class EmulatorCommand
         var command = new Command("emulator",
             "Run the built-in emulator of the ESA OpenAPI and the OSS upload endpoint on loopback until Ctrl+C.")
         {
-            port, accessKeyId, accessKeySecret, httpsCert, httpsKey, dataDir, routines,
+            port, accessKeyId, accessKeySecret, httpsCert, httpsKey, dataDir, maxCodeVersions, routines,
         };
         command.Validators.Add(r =>
         {
@@ -83,6 +98,7 @@ internal static class EmulatorCommand
                 HttpsCertificatePemPath = parse.GetValue(httpsCert),
                 HttpsKeyPemPath = parse.GetValue(httpsKey),
                 DataDirectory = parse.GetValue(dataDir),
+                MaxCodeVersions = parse.GetValue(maxCodeVersions),
                 Routines = parse.GetValue(routines) ?? [],
                 Log = line => stderr.WriteLine(line),
             },

@@ -25,7 +25,7 @@ internal static class StagingOperations
         var now = emulator.Time.GetUtcNow();
         var codeVersion = emulator.State.Update(name, routine =>
         {
-            EnsureQuota(routine);
+            EnsureQuota(emulator.State, routine);
             return (routine, emulator.State.Versions.Next(now));
         });
 
@@ -58,7 +58,7 @@ internal static class StagingOperations
         {
             var staging = routine.StagingCode ?? throw new EsaException(EsaError.BadRequest("InvalidParameter",
                 $"The routine \"{name}\" has no staging code to commit (no staging code); upload code first."));
-            EnsureQuota(routine);
+            EnsureQuota(state, routine);
             var version = new CodeVersionSnapshot(state.Versions.Next(now), description ?? staging.Description, now,
                 staging.Length, staging.Sha256, "Available", CodeVersionOrigin.Commit);
             return (routine with { CodeVersions = [.. routine.CodeVersions, version] }, version.CodeVersion);
@@ -97,9 +97,9 @@ internal static class StagingOperations
         EsaError.BadRequest("InvalidParameter.CodeVersion",
             $"The code version \"{codeVersion}\" does not exist in the routine \"{name}\".");
 
-    public static void EnsureQuota(RoutineSnapshot routine)
+    public static void EnsureQuota(EmulatorState state, RoutineSnapshot routine)
     {
-        if (routine.CodeVersions.Count >= EmulatorState.MaxCodeVersions)
+        if (routine.CodeVersions.Count >= state.MaxCodeVersions)
         {
             throw new EsaException(EsaError.CodeVersionQuotaExceeded());
         }

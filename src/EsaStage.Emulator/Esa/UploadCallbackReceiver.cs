@@ -90,7 +90,7 @@ internal sealed class UploadCallbackReceiver(EmulatorContext emulator)
         {
             emulator.State.Update(pending.Routine, routine =>
             {
-                StagingOperations.EnsureQuota(routine);
+                StagingOperations.EnsureQuota(emulator.State, routine);
                 var version = new CodeVersionSnapshot(pending.CodeVersion, description, now, stored.Length,
                     stored.Sha256, "Available", CodeVersionOrigin.StagingUpload);
                 var staging = new StagingCodeSnapshot(pending.CodeVersion, description, now, stored.Length,

@@ -19,8 +19,8 @@ namespace EsaStage.Emulator.State;
 /// </remarks>
 public sealed class EmulatorState
 {
-    /// <summary>The most code versions a routine may hold.</summary>
-    public const int MaxCodeVersions = 10;
+    /// <summary>The most code versions a routine may hold unless the options say otherwise, as ESA documents.</summary>
+    public const int DefaultMaxCodeVersions = 10;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RoutineSnapshot> _routines = new(StringComparer.Ordinal);
@@ -29,9 +29,10 @@ public sealed class EmulatorState
     private readonly PersistedCredentials? _credentials;
 
     internal EmulatorState(TimeProvider time, CodeStore code, StateFile? file, PersistedState? restored,
-        PersistedCredentials? credentials)
+        PersistedCredentials? credentials, int maxCodeVersions)
     {
         _time = time;
+        MaxCodeVersions = maxCodeVersions;
         _file = file;
         _credentials = credentials;
         Code = code;
@@ -44,6 +45,9 @@ public sealed class EmulatorState
             }
         }
     }
+
+    /// <summary>Gets the most code versions a routine may hold (<see cref="EmulatorOptions.MaxCodeVersions"/>).</summary>
+    public int MaxCodeVersions { get; }
 
     internal CodeStore Code { get; }
 

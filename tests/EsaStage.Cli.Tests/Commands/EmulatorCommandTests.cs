@@ -63,6 +63,43 @@ public sealed class EmulatorCommandTests
         Assert.Contains("--https-cert and --https-key go together", run.Stderr);
     }
 
+    [TestMethod]
+    public async Task Emulator_MaxCodeVersionsOne_RefusesTheSecondStage()
+    {
+        using var emulator = ToolProcess.Start(["emulator", "--routine", "hello-routine", "--max-code-versions", "1"]);
+        try
+        {
+            var banner = await ReadBannerAsync(emulator);
+            var environment = new Dictionary<string, string>
+            {
+                ["ALIBABA_CLOUD_ACCESS_KEY_ID"] = Match(banner, @"AccessKey ID:\s+(\S+)"),
+                ["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = Match(banner, @"AccessKey secret:\s+(\S+)"),
+            };
+            string[] stage = ["stage", "--endpoint", Match(banner, @"ESA endpoint:\s+http://(\S+?)/"),
+                "--name", "hello-routine", "--code", RepositoryPaths.SampleCode];
+
+            var first = await ToolProcess.RunAsync(stage, environment);
+            var second = await ToolProcess.RunAsync(stage, environment);
+
+            Assert.AreEqual(0, first.ExitCode, first.ToString());
+            Assert.AreEqual(1, second.ExitCode, second.ToString());
+            Assert.Contains("error ESA2002", second.Stderr);
+        }
+        finally
+        {
+            await StopAsync(emulator);
+        }
+    }
+
+    [TestMethod]
+    public async Task Emulator_MaxCodeVersionsZero_IsRefused()
+    {
+        var run = await ToolProcess.RunAsync(["emulator", "--max-code-versions", "0"]);
+
+        Assert.AreNotEqual(0, run.ExitCode, run.ToString());
+        Assert.Contains("--max-code-versions must be at least 1.", run.Stderr);
+    }
+
     private static async Task<string> ReadBannerAsync(Process process)
     {
         var banner = new System.Text.StringBuilder();

@@ -96,7 +96,7 @@ public sealed class StagingOperationsTests
     public async Task GetUploadInfo_RoutineHoldingTenVersions_RefusesWithQuotaError()
     {
         await using var harness = await EmulatorHarness.StartAsync();
-        for (var i = 0; i < EmulatorState.MaxCodeVersions; i++)
+        for (var i = 0; i < EmulatorState.DefaultMaxCodeVersions; i++)
         {
             await harness.StageAsync(Encoding.UTF8.GetBytes($"export default {i};"));
         }
@@ -110,6 +110,23 @@ public sealed class StagingOperationsTests
             + "versions and try again.", answer.Message);
         Assert.AreEqual("CodeVersionNumberExceedQuotaLimit", commit.Code);
         Assert.HasCount(10, harness.Emulator.State.GetRoutine("hello")!.CodeVersions);
+    }
+
+    [TestMethod]
+    public async Task GetUploadInfo_RaisedVersionLimit_StagesPastTenAndRefusesAtTheNewLimit()
+    {
+        await using var harness = await EmulatorHarness.StartAsync(
+            new EmulatorOptions { Routines = ["hello"], MaxCodeVersions = 12 });
+        for (var i = 0; i < 12; i++)
+        {
+            await harness.StageAsync(Encoding.UTF8.GetBytes($"export default {i};"));
+        }
+
+        var answer = await harness.CallAsync("GetRoutineStagingCodeUploadInfo", ("Name", "hello"));
+
+        Assert.AreEqual(12, harness.Emulator.State.MaxCodeVersions);
+        Assert.HasCount(12, harness.Emulator.State.GetRoutine("hello")!.CodeVersions);
+        Assert.AreEqual("CodeVersionNumberExceedQuotaLimit", answer.Code);
     }
 
     [TestMethod]

@@ -62,6 +62,13 @@ public sealed class EsaEmulatorTests
     }
 
     [TestMethod]
+    public async Task StartAsync_NoCodeVersionAllowed_Throws()
+    {
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            EsaEmulator.StartAsync(new EmulatorOptions { MaxCodeVersions = 0 }));
+    }
+
+    [TestMethod]
     public async Task StartAsync_InvalidRoutineName_Throws()
     {
         await Assert.ThrowsAsync<ArgumentException>(() =>
