@@ -46,7 +46,9 @@ public sealed class EmulatorState
         }
     }
 
-    /// <summary>Gets the most code versions a routine may hold (<see cref="EmulatorOptions.MaxCodeVersions"/>).</summary>
+    /// <summary>
+    /// Gets the most code versions a routine may hold (<see cref="EmulatorOptions.MaxCodeVersions"/>).
+    /// </summary>
     public int MaxCodeVersions { get; }
 
     internal CodeStore Code { get; }
