@@ -63,13 +63,17 @@ public sealed class ToolInstallTests
         .Input("codeFile", "dist/worker.js")
         .Input("endpoint", emulator.Endpoint.Authority);
 
-    // The task folder as the extension ships it: the handler, its modules and the tool package under tool/.
+    // The task folder as the extension ships it: the handler, its modules and the tool packages under tool/.
     private string LayOutTaskAsInTheExtension(PackedTool tool)
     {
         var task = Path.Combine(_workspace.Root, "tasks", "EsaStageRoutine");
         CopyDirectory(TaskPaths.Task, task);
         Directory.CreateDirectory(Path.Combine(task, "tool"));
-        File.Copy(tool.Package, Path.Combine(task, "tool", Path.GetFileName(tool.Package)));
+        foreach (var package in tool.Packages)
+        {
+            File.Copy(package, Path.Combine(task, "tool", Path.GetFileName(package)));
+        }
+
         return task;
     }
 
