@@ -31,6 +31,13 @@ public sealed class ToolInstallTests
         Assert.Contains($"Installing EsaStage.Tool {tool.Version} from {Path.Combine(task, "tool")}.", first.Stdout);
         var cached = Path.Combine(_workspace.Tools, "EsaStage.Tool", tool.Version, Architecture());
         Assert.IsTrue(File.Exists(cached + ".complete"), first.ToString());
+        if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
+        {
+            // The pointer package sent the install to the Native AOT package packed for this platform.
+            var store = Path.Combine(cached, ".store", "esastage.tool", tool.Version.ToLowerInvariant());
+            Assert.IsTrue(Directory.Exists(Path.Combine(store, "esastage.tool.linux-x64")), store);
+        }
+
         Assert.AreEqual("Succeeded", second.Result, second.ToString());
         Assert.DoesNotContain("Installing EsaStage.Tool", second.Stdout);
         Assert.Contains($"[command]{Path.Combine(cached, "esa-stage")} stage", second.Stdout);
