@@ -149,8 +149,6 @@ const before = (key, format) =>
 const targets = [
   ['A/B at 1 MB (A at least 3× faster than the official SDK path)', '≤ 0.30', 'aOverBAt1M', ratio, (v) => v <= 0.3],
   ['A at 1 KB over the .NET start-up floor C', '≤ 4', 'aOverStartupAt1K', ratio, (v) => v <= 4],
-  ['A at 1 KB over the same floor compiled with Native AOT, as A is (stricter than the target)', '≤ 4',
-    'aOverStartupAotAt1K', ratio, (v) => v <= 4],
   ['Peak memory of A: 100 MB over 1 MB', '≤ 1.25', 'memory100MOver1M', ratio, (v) => v <= 1.25],
   ['Upload throughput of A over curl at 100 MB (each one\'s 100 MB time less its 1 KB time)', '≥ 0.80',
     'throughputAOverCurlAt100M', ratio, (v) => v >= 0.8],

@@ -75,7 +75,8 @@ results=$work/results
 # platform gets. The floor C is the empty app as the JIT runs it, and as Native AOT compiles it.
 log "Building esa-stage (Release: Native AOT for linux-x64, and framework-dependent) and the empty .NET app"
 dotnet publish "$root/src/EsaStage.Cli" -c Release -r linux-x64 -o "$work/tool" -nologo -v quiet >&2
-dotnet publish "$root/src/EsaStage.Cli" -c Release -r any -o "$work/tool-any" -nologo -v quiet >&2
+# The same IL as EsaStage.Tool.any, started through an apphost as the installed tool's shim starts it.
+dotnet publish "$root/src/EsaStage.Cli" -c Release -p:PublishAot=false -o "$work/tool-any" -nologo -v quiet >&2
 dotnet build "$root/benchmarks/empty-app" -c Release -o "$work/empty-app" -nologo -v quiet >&2
 dotnet publish "$root/benchmarks/empty-app" -c Release -r linux-x64 -p:PublishAot=true -o "$work/empty-app-aot" \
   -nologo -v quiet >&2

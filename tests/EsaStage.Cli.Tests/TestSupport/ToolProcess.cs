@@ -17,8 +17,8 @@ internal static class ToolProcess
             "SYSTEM_", "BUILD_", "AGENT_"];
 
     /// <summary>
-    /// Gets the tool every test runs: the framework-dependent build these tests reference, or the executable that
-    /// <c>ESA_STAGE_TEST_EXECUTABLE</c> names, such as the Native AOT build the tool package carries.
+    /// Gets the tool every test runs: the framework-dependent build these tests reference, or the executable whose
+    /// absolute path <c>ESA_STAGE_TEST_EXECUTABLE</c> gives, such as the Native AOT build of the linux-x64 package.
     /// </summary>
     public static string ToolPath { get; } =
         Environment.GetEnvironmentVariable("ESA_STAGE_TEST_EXECUTABLE") is { Length: > 0 } executable
