@@ -59,7 +59,8 @@ function timings() {
     const data = readJson(path.join(resultsDir, `size-${size}.json`));
     for (const entry of data ? data.results : []) {
       const prefix = entry.command.split(':')[0].trim();
-      const floor = entry.command.includes('HTTP GET') ? 'httpFloor' : 'startup';
+      const floor = (entry.command.includes('HTTP GET') ? 'httpFloor' : 'startup') +
+        (entry.command.includes('Native AOT') ? 'Aot' : '');
       const who = prefix === 'C' ? (entry.command.includes('start-up') ? floor : 'curl') : prefix;
       result[who] = result[who] || {};
       result[who][size] = { median: entry.median, runs: entry.times.length };
@@ -116,6 +117,7 @@ function figuresFor(a) {
   return {
     aOverBAt1M: at(a, '1M') / at('B', '1M'),
     aOverStartupAt1K: at(a, '1K') / at('startup', '1K'),
+    aOverStartupAotAt1K: at(a, '1K') / at('startupAot', '1K'),
     memory100MOver1M: rss && rss['100M'] / rss['1M'],
     throughputAOverCurlAt100M: (at('curl', '100M') - at('curl', '1K')) / (at(a, '100M') - at(a, '1K')),
     wholeProcessAOverCurlAt100M: at('curl', '100M') / at(a, '100M'),
@@ -127,7 +129,10 @@ function figuresFor(a) {
 
 const figures = figuresFor('A');
 const beforeFigures = t['A-before'] ? figuresFor('A-before') : null;
-const summary = { machine: machine(), timings: t, peakMemoryMiB: memory, msbuild: d, figures, beforeFigures };
+const anyFigures = t['A-any'] ? figuresFor('A-any') : null;
+const summary = {
+  machine: machine(), timings: t, peakMemoryMiB: memory, msbuild: d, figures, beforeFigures, anyFigures,
+};
 fs.writeFileSync(path.join(resultsDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
 
 // --- formatting --------------------------------------------------------------------------------------------------
@@ -165,9 +170,11 @@ add('How fast `esa-stage` stages a routine, and how much memory it takes, next t
   'page.', '');
 
 add('## What is measured', '',
-  '- **A**: `esa-stage stage --endpoint 127.0.0.1:<port> --name bench --code <file>` as a whole process (the Release',
-  '  publish output, which is what the tool package holds), against the emulator started with `esa-stage emulator` in',
-  '  a separate process. Code files of 1 KB, 1 MB, 10 MB and 100 MB of printable random text.',
+  '- **A**: `esa-stage stage --endpoint 127.0.0.1:<port> --name bench --code <file>` as a whole process, against the',
+  '  emulator started with `esa-stage emulator` in a separate process. Code files of 1 KB, 1 MB, 10 MB and 100 MB of',
+  '  printable random text. A is the Release publish for linux-x64, the Native AOT executable that',
+  '  `dotnet tool install EsaStage.Tool` installs on this machine (package `EsaStage.Tool.linux-x64`). **A-any** is',
+  '  the framework-dependent build that every other platform installs (`EsaStage.Tool.any`), from the same checkout.',
   '- **B**: the same staging, `GetRoutineStagingCodeUploadInfo` then the OSS form upload, by',
   '  `benchmarks/node-sdk/stage.js` on Alibaba Cloud\'s official SDK (`@alicloud/esa20240910` on',
   '  `@alicloud/openapi-core`, config `protocol: \'http\'`, which wins over the operation\'s HTTPS) and',
@@ -176,7 +183,8 @@ add('## What is measured', '',
   '- **C**: the floor. A .NET console app that returns at once (`benchmarks/empty-app`, Release), and `curl` posting',
   '  the same bytes to the same OSS endpoint with a form fetched fresh before each run, outside the timed part',
   '  (hyperfine `--prepare`). The same app given a URL makes one `HttpClient` GET to the emulator: the floor of',
-  '  a .NET process that talks HTTP.',
+  '  a .NET process that talks HTTP. Both are measured as the JIT runs them (the target\'s floor) and compiled',
+  '  with Native AOT, as A is.',
   '- **D**: `dotnet build -t:StageRoutine` of the sample against a plain `dotnet build` of it, for a fresh stage and',
   '  for the reuse path (nothing changed since the last stage).', '',
   'Times are hyperfine medians of wall-clock time (`-N`, no shell); peak memory is the median of three',
@@ -210,16 +218,22 @@ for (const [what, wanted, key, format, ok] of targets) {
 add('');
 
 add('## Staging time (medians)', '',
-  '| code file | A: esa-stage | A before | B: Node SDK + form-data | C: curl upload | A/B | A/curl |',
-  '|---|---|---|---|---|---|---|');
+  '| code file | A: esa-stage | A-any | A before | B: Node SDK + form-data | C: curl upload | A/B | A-any/B | ' +
+    'A/curl |',
+  '|---|---|---|---|---|---|---|---|---|');
 for (const size of sizes.filter((s) => at('A', s) !== undefined)) {
-  add(`| ${size}B | ${ms(at('A', size))} | ${ms(at('A-before', size))} | ${ms(at('B', size))} | ` +
-    `${ms(at('curl', size))} | ${ratio(at('A', size) / at('B', size))} | ${ratio(at('A', size) / at('curl', size))} |`);
+  add(`| ${size}B | ${ms(at('A', size))} | ${ms(at('A-any', size))} | ${ms(at('A-before', size))} | ` +
+    `${ms(at('B', size))} | ${ms(at('curl', size))} | ${ratio(at('A', size) / at('B', size))} | ` +
+    `${ratio(at('A-any', size) / at('B', size))} | ${ratio(at('A', size) / at('curl', size))} |`);
 }
-add('', `.NET start-up floor (C, empty app): **${ms(at('startup', '1K'))}**; A at 1 KB is ` +
-  `${ratio(figures.aOverStartupAt1K)}× that. The same app making one HTTP GET to the emulator with \`HttpClient\`: ` +
-  `**${ms(at('httpFloor', '1K'))}** (${ratio(at('httpFloor', '1K') / at('startup', '1K'))}× the start-up floor; ` +
-  `A is ${ratio(at('A', '1K') / at('httpFloor', '1K'))}× this one).`, '');
+add('', '| floor (C) | JIT | Native AOT |', '|---|---|---|',
+  `| empty app: start and exit | ${ms(at('startup', '1K'))} | ${ms(at('startupAot', '1K'))} |`,
+  `| empty app: one \`HttpClient\` GET to the emulator | ${ms(at('httpFloor', '1K'))} | ` +
+    `${ms(at('httpFloorAot', '1K'))} |`,
+  '', `A at 1 KB is ${ratio(figures.aOverStartupAt1K)}× the JIT start-up floor and ` +
+  `${ratio(figures.aOverStartupAotAt1K)}× the Native AOT one; A-any is ` +
+  `${ratio(anyFigures ? anyFigures.aOverStartupAt1K : NaN)}× the JIT floor and ` +
+  `${ratio(at('A-any', '1K') / at('httpFloor', '1K'))}× the JIT app that makes one HTTP GET.`, '');
 
 if (at('A', '100M') !== undefined) {
   add(`Upload throughput, the target's measure: A ${ratio(figures.throughputAOverCurlAt100M)}× curl. Whole ` +
@@ -233,10 +247,11 @@ if (at('A', '100M') !== undefined) {
 }
 
 add('## Peak memory (median of three, RSS)', '',
-  '| code file | A: esa-stage | A before | B: Node SDK + form-data |', '|---|---|---|---|');
+  '| code file | A: esa-stage | A-any | A before | B: Node SDK + form-data |', '|---|---|---|---|---|');
 const rssOf = (who, size) => memory[who] && memory[who][size];
 for (const size of sizes.filter((s) => rssOf('A', s) !== undefined)) {
-  add(`| ${size}B | ${mib(rssOf('A', size))} | ${mib(rssOf('A-before', size))} | ${mib(rssOf('B', size))} |`);
+  add(`| ${size}B | ${mib(rssOf('A', size))} | ${mib(rssOf('A-any', size))} | ${mib(rssOf('A-before', size))} | ` +
+    `${mib(rssOf('B', size))} |`);
 }
 add('');
 

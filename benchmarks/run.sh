@@ -70,19 +70,32 @@ results=$work/results
 
 # --- Builds: the tool as it is packed (Release publish output), the empty app, the Node peer -----------------
 
-log "Building esa-stage (Release) and the empty .NET app"
-dotnet publish "$root/src/EsaStage.Cli" -c Release -o "$work/tool" -p:GenerateDocumentationFile=false \
-  -nologo -v quiet >&2
+# A is what `dotnet tool install EsaStage.Tool` puts on a linux-x64 machine: the Native AOT executable of the
+# EsaStage.Tool.linux-x64 package. A-any is the framework-dependent build of EsaStage.Tool.any, which every other
+# platform gets. The floor C is the empty app as the JIT runs it, and as Native AOT compiles it.
+log "Building esa-stage (Release: Native AOT for linux-x64, and framework-dependent) and the empty .NET app"
+dotnet publish "$root/src/EsaStage.Cli" -c Release -r linux-x64 -o "$work/tool" -nologo -v quiet >&2
+# The same IL as EsaStage.Tool.any, started through an apphost as the installed tool's shim starts it.
+dotnet publish "$root/src/EsaStage.Cli" -c Release -p:PublishAot=false -o "$work/tool-any" -nologo -v quiet >&2
 dotnet build "$root/benchmarks/empty-app" -c Release -o "$work/empty-app" -nologo -v quiet >&2
+dotnet publish "$root/benchmarks/empty-app" -c Release -r linux-x64 -p:PublishAot=true -o "$work/empty-app-aot" \
+  -nologo -v quiet >&2
 tool=$work/tool/esa-stage
+tool_any=$work/tool-any/esa-stage
 empty=$work/empty-app/EmptyApp
+empty_aot=$work/empty-app-aot/EmptyApp
 
 if [ -n "$before_ref" ]; then
   log "Building esa-stage (Release) as of $before_ref"
   rm -rf "$work/before-src" "$work/tool-before"
   mkdir -p "$work/before-src"
   git -C "$root" archive "$before_ref" | tar -x -C "$work/before-src"
-  dotnet publish "$work/before-src/src/EsaStage.Cli" -c Release -o "$work/tool-before" \
+  # Built the way that commit's package ships it for this machine.
+  before_rid=()
+  if grep -q '<ToolPackageRuntimeIdentifiers>.*linux-x64' "$work/before-src/src/EsaStage.Cli/EsaStage.Cli.csproj"; then
+    before_rid=(-r linux-x64)
+  fi
+  dotnet publish "$work/before-src/src/EsaStage.Cli" -c Release "${before_rid[@]}" -o "$work/tool-before" \
     -p:GenerateDocumentationFile=false -nologo -v quiet >&2
   before_commit=$(git -C "$root" rev-parse --short "$before_ref")
 fi
@@ -107,10 +120,8 @@ done
 export ALIBABA_CLOUD_ACCESS_KEY_ID="LTAI$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
 export ALIBABA_CLOUD_ACCESS_KEY_SECRET="$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 30)"
 
-# Tiered compilation is off for the emulator alone: it compiles each path fully once, during the warm-up, instead
-# of recompiling hot code in the background later, on a core the process being timed needs.
 log "Starting the emulator"
-DOTNET_TieredCompilation=0 "$tool" emulator --routine bench --routine hello-routine --max-code-versions 1000000 \
+"$tool" emulator --routine bench --routine hello-routine --max-code-versions 1000000 \
   --access-key-id "$ALIBABA_CLOUD_ACCESS_KEY_ID" --access-key-secret "$ALIBABA_CLOUD_ACCESS_KEY_SECRET" \
   > "$work/emulator.out" 2> "$work/emulator.log" &
 emulator_pid=$!
@@ -125,7 +136,8 @@ done
 endpoint=$(sed -n 's#.*ESA endpoint: *http://\([^/]*\)/.*#\1#p' "$work/emulator.out")
 [ -n "$endpoint" ] || { echo "benchmark: the emulator did not print its endpoint." >&2; exit 1; }
 
-# Every request path of the emulator is compiled before anything is timed.
+# Every request path of the emulator is taken, and the code files are read into the page cache, before anything
+# is timed.
 log "Warming up the emulator"
 for _ in $(seq 1 5); do
   "$tool" stage --endpoint "$endpoint" --name bench --code "$work/code/code-1K.js" --verbosity Quiet >/dev/null
@@ -156,9 +168,13 @@ for size in "${sizes[@]}"; do
   commands=()
   if [ "$size" = 1K ]; then
     commands+=(--prepare true -n "C: .NET start-up" "$(q "$empty")"
-      --prepare true -n "C: .NET start-up + one HTTP GET" "$(q "$empty") http://$endpoint/_emulator/routines/none")
+      --prepare true -n "C: .NET start-up + one HTTP GET" "$(q "$empty") http://$endpoint/_emulator/routines/none"
+      --prepare true -n "C: .NET start-up, Native AOT" "$(q "$empty_aot")"
+      --prepare true -n "C: .NET start-up + one HTTP GET, Native AOT"
+      "$(q "$empty_aot") http://$endpoint/_emulator/routines/none")
   fi
-  commands+=(--prepare true -n "A: esa-stage" "$(stage_a "$file")")
+  commands+=(--prepare true -n "A: esa-stage" "$(stage_a "$file")"
+    --prepare true -n "A-any: esa-stage, framework-dependent" "$(stage_a "$file" "$tool_any")")
   if [ -n "$before_ref" ]; then
     commands+=(--prepare true -n "A-before: esa-stage at $before_commit"
       "$(stage_a "$file" "$work/tool-before/esa-stage")")
@@ -172,9 +188,10 @@ for size in "${sizes[@]}"; do
 
   # Peak memory: the median of three runs of each, read from /usr/bin/time -v.
   for run in 1 2 3; do
-    for who in A ${before_ref:+A-before} B; do
+    for who in A A-any ${before_ref:+A-before} B; do
       case "$who" in
         A) command=("$tool" stage --endpoint "$endpoint" --name bench --code "$file" --verbosity Quiet) ;;
+        A-any) command=("$tool_any" stage --endpoint "$endpoint" --name bench --code "$file" --verbosity Quiet) ;;
         A-before) command=("$work/tool-before/esa-stage" stage --endpoint "$endpoint" --name bench --code "$file"
           --verbosity Quiet) ;;
         B) command=(node "$work/node-sdk/stage.js" "$endpoint" bench "$file") ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the Azure DevOps extension (.vsix): the EsaStageRoutine task with its Node modules and the esa-stage tool
-# package it installs from, and the Alibaba Cloud ESA service connection type.
+# packages it installs from (see src/EsaStage.Cli/pack-tool.sh), and the Alibaba Cloud ESA service connection type.
 #
 #   bash src/EsaStage.AzurePipelines/pack-extension.sh [output folder]     (default: artifacts/vsix)
 #
@@ -28,9 +28,9 @@ cp "$here"/EsaStageRoutine/*.js "$here"/EsaStageRoutine/{task.json,package.json,
 echo "Installing the task's modules"
 (cd "$layout/EsaStageRoutine" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund)
 
-echo "Packing the esa-stage tool the task carries"
-dotnet pack "$root/src/EsaStage.Cli" -c Release -o "$layout/EsaStageRoutine/tool" \
-  -p:NuspecOutputPath="$layout/nuspec/" -nologo
+echo "Packing the esa-stage tool packages the task carries"
+bash "$root/src/EsaStage.Cli/pack-tool.sh" "$layout/EsaStageRoutine/tool" -c Release \
+  -p:NuspecOutputPath="$layout/nuspec/"
 rm -rf "$layout/nuspec"
 
 echo "Installing tfx-cli"
@@ -47,7 +47,9 @@ for entry in extension.vsixmanifest EsaStageRoutine/task.json EsaStageRoutine/in
   EsaStageRoutine/node_modules/azure-pipelines-tool-lib/tool.js images/icon.png; do
   grep -qx "$entry" <<<"$contents" || { echo "error: $vsix lacks $entry" >&2; exit 1; }
 done
-grep -qE '^EsaStageRoutine/tool/EsaStage\.Tool\.[^/]+\.nupkg$' <<<"$contents" \
-  || { echo "error: $vsix lacks the esa-stage tool package" >&2; exit 1; }
+for package in 'EsaStage\.Tool\.[0-9]' 'EsaStage\.Tool\.any\.'; do
+  grep -qE "^EsaStageRoutine/tool/$package[^/]*\.nupkg$" <<<"$contents" \
+    || { echo "error: $vsix lacks the esa-stage tool package matching $package" >&2; exit 1; }
+done
 
 echo "Built $vsix ($(du -h "$vsix" | cut -f1))"

@@ -31,6 +31,13 @@ public sealed class ToolInstallTests
         Assert.Contains($"Installing EsaStage.Tool {tool.Version} from {Path.Combine(task, "tool")}.", first.Stdout);
         var cached = Path.Combine(_workspace.Tools, "EsaStage.Tool", tool.Version, Architecture());
         Assert.IsTrue(File.Exists(cached + ".complete"), first.ToString());
+        if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
+        {
+            // The pointer package sent the install to the Native AOT package packed for this platform.
+            var store = Path.Combine(cached, ".store", "esastage.tool", tool.Version.ToLowerInvariant());
+            Assert.IsTrue(Directory.Exists(Path.Combine(store, "esastage.tool.linux-x64")), store);
+        }
+
         Assert.AreEqual("Succeeded", second.Result, second.ToString());
         Assert.DoesNotContain("Installing EsaStage.Tool", second.Stdout);
         Assert.Contains($"[command]{Path.Combine(cached, "esa-stage")} stage", second.Stdout);
@@ -63,13 +70,17 @@ public sealed class ToolInstallTests
         .Input("codeFile", "dist/worker.js")
         .Input("endpoint", emulator.Endpoint.Authority);
 
-    // The task folder as the extension ships it: the handler, its modules and the tool package under tool/.
+    // The task folder as the extension ships it: the handler, its modules and the tool packages under tool/.
     private string LayOutTaskAsInTheExtension(PackedTool tool)
     {
         var task = Path.Combine(_workspace.Root, "tasks", "EsaStageRoutine");
         CopyDirectory(TaskPaths.Task, task);
         Directory.CreateDirectory(Path.Combine(task, "tool"));
-        File.Copy(tool.Package, Path.Combine(task, "tool", Path.GetFileName(tool.Package)));
+        foreach (var package in tool.Packages)
+        {
+            File.Copy(package, Path.Combine(task, "tool", Path.GetFileName(package)));
+        }
+
         return task;
     }
 

@@ -9,6 +9,9 @@ internal static class RepositoryPaths
 
     public static string SampleCode => Path.Combine(SampleRoutine, "src", "index.js");
 
+    /// <summary>Gets the script that packs the esa-stage tool packages as a release publishes them.</summary>
+    public static string ToolPackScript => Path.Combine(Root, "src", "EsaStage.Cli", "pack-tool.sh");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -5,8 +5,9 @@ namespace EsaStage.AzurePipelines.Tests.TestSupport;
 /// <summary>The outcome of a process the tests ran, with both of its streams.</summary>
 internal sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
 {
-    /// <summary>Runs a program to its end (three minutes at most) and captures what it wrote.</summary>
-    public static async Task<ProcessRun> RunAsync(ProcessStartInfo start, string? stdin = null)
+    /// <summary>Runs a program to its end (three minutes at most, unless told) and captures what it wrote.</summary>
+    public static async Task<ProcessRun> RunAsync(ProcessStartInfo start, string? stdin = null,
+        TimeSpan? timeLimit = null)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -24,7 +25,7 @@ internal sealed record ProcessRun(int ExitCode, string Stdout, string Stderr)
 
         process.StandardInput.Close();
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(timeLimit ?? TimeSpan.FromMinutes(3));
         try
         {
             await process.WaitForExitAsync(timeout.Token);

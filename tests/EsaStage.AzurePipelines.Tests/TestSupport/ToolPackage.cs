@@ -5,8 +5,8 @@ using EsaStage.Tests.Shared;
 namespace EsaStage.AzurePipelines.Tests.TestSupport;
 
 /// <summary>
-/// The esa-stage tool package, packed once per test run from the build these tests reference, into a folder of
-/// its own: the task installs the tool from there, so no test reaches a package feed.
+/// The esa-stage tool packages, packed once per test run from this repository as a release packs them, into a
+/// folder of its own: the task installs the tool from there, so no test reaches a package feed.
 /// </summary>
 internal static class ToolPackage
 {
@@ -32,21 +32,21 @@ internal static class ToolPackage
             ?.Configuration ?? "Debug";
         var folder = Path.Combine(Root, "packages");
 
-        // Every file pack writes goes under this run's folder, so a pack elsewhere cannot collide with it.
-        var start = new ProcessStartInfo("dotnet",
+        // A version of this run's own, so no package cache can hold an older build of it; every file the packs
+        // write goes under this run's folder, so a build elsewhere cannot collide with them.
+        var version = $"0.0.0-task.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+        var start = new ProcessStartInfo("bash",
         [
-            "pack", Path.Combine(RepositoryPaths.Root, "src", "EsaStage.Cli", "EsaStage.Cli.csproj"), "--no-build",
-            "-c", configuration, "-o", folder, "-nologo", $"-p:NuspecOutputPath={Path.Combine(Root, "nuspec")}/",
-            $"-p:PublishDir={Path.Combine(Root, "publish")}/",
+            RepositoryPaths.ToolPackScript, folder, "-c", configuration, $"-p:Version={version}",
+            "--artifacts-path", Path.Combine(Root, "artifacts"),
         ]);
-        var run = await ProcessRun.RunAsync(start);
+        // Native AOT compilation of the linux-x64 package takes a minute or two on a busy machine.
+        var run = await ProcessRun.RunAsync(start, timeLimit: TimeSpan.FromMinutes(10));
         if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet pack of the tool failed: {run}");
+            throw new InvalidOperationException($"pack-tool.sh failed: {run}");
         }
 
-        var package = Directory.GetFiles(folder, "EsaStage.Tool.*.nupkg").Single();
-        var version = Path.GetFileNameWithoutExtension(package)["EsaStage.Tool.".Length..];
-        return new PackedTool(folder, package, version);
+        return new PackedTool(folder, Directory.GetFiles(folder, "EsaStage.Tool.*.nupkg"), version);
     }
 }

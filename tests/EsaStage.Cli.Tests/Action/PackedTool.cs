@@ -5,9 +5,10 @@ using EsaStage.Tests.Shared;
 namespace EsaStage.Cli.Tests.Action;
 
 /// <summary>
-/// The tool packed from this repository into a private folder feed, as a release would publish it, under a
-/// version of its own so no package cache can hold an older build of it. Built into a private artifacts folder,
-/// so the pack never races another build of the same projects.
+/// The tool packed from this repository into a private folder feed, as a release would publish it: the pointer
+/// package with its Native AOT and framework-dependent packages, by <c>pack-tool.sh</c>. Packed under a version of
+/// its own so no package cache can hold an older build of it, and built into a private artifacts folder so the
+/// pack never races another build of the same projects.
 /// </summary>
 internal sealed record PackedTool(string Feed, string Version)
 {
@@ -15,7 +16,7 @@ internal sealed record PackedTool(string Feed, string Version)
     {
         var version = $"0.0.0-action.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         var feed = Path.Combine(folder, "tool feed");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -24,8 +25,8 @@ internal sealed record PackedTool(string Feed, string Version)
         };
         foreach (var argument in new[]
         {
-            "pack", Path.Combine(RepositoryPaths.Root, "src", "EsaStage.Cli"), "-nologo",
-            "--artifacts-path", Path.Combine(folder, "artifacts"), "-o", feed, "-p:Version=" + version,
+            RepositoryPaths.ToolPackScript, feed, "--artifacts-path", Path.Combine(folder, "artifacts"),
+            "-p:Version=" + version,
         })
         {
             start.ArgumentList.Add(argument);
@@ -39,7 +40,7 @@ internal sealed record PackedTool(string Feed, string Version)
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet pack failed:\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"pack-tool.sh failed:\n{await stdout}\n{await stderr}");
         }
 
         return new PackedTool(feed, version);

@@ -60,6 +60,40 @@ public sealed class StageCommandCredentialsTests
     }
 
     [TestMethod]
+    public async Task Stage_CredentialsFileVariable_UsesTheSectionAlibabaCloudProfileNames()
+    {
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+        var file = Path.Combine(_home, "team credentials.ini");
+        File.WriteAllText(file, string.Join('\n',
+            "# written by the team's set-up script",
+            "[default]",
+            "type = access_key",
+            "access_key_id = nobody",
+            "access_key_secret = wrong",
+            "",
+            "; the account the pipeline stages with",
+            "[deploy]",
+            "type = access_key",
+            $"access_key_id = {emulator.AccessKeyId}",
+            $"access_key_secret = {emulator.AccessKeySecret}"));
+
+        var run = await ToolProcess.RunAsync([.. Stage(emulator), "--verbosity", "Detailed"],
+            new Dictionary<string, string>
+            {
+                ["HOME"] = _home,
+                ["ALIBABA_CLOUD_CREDENTIALS_FILE"] = file,
+                ["ALIBABA_CLOUD_PROFILE"] = "deploy",
+            });
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.MatchesRegex("^[0-9]+\r?\n$", run.Stdout);
+        Assert.Contains($"Credentials: [deploy] (access_key) in {file}.", run.Stderr);
+        Assert.DoesNotContain(emulator.AccessKeySecret, run.ToString());
+        var esa = emulator.Requests.First(r => r.Target == RequestTarget.Esa);
+        Assert.Contains($"Credential={emulator.AccessKeyId},", Header(esa, "Authorization"));
+    }
+
+    [TestMethod]
     public async Task Stage_OidcVariablesFromACiStep_AssumesTheRoleThroughTheStsEndpoint()
     {
         await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });

@@ -16,7 +16,16 @@ internal static class ToolProcess
         ["ALIBABA_CLOUD_", "ALIBABACLOUD_", "ALICLOUD_", "ESA_", "GITHUB_", "ACTIONS_", "RUNNER_", "TF_BUILD",
             "SYSTEM_", "BUILD_", "AGENT_"];
 
-    public static string ToolPath { get; } = Path.Combine(AppContext.BaseDirectory, "esa-stage.dll");
+    /// <summary>
+    /// Gets the tool every test runs: the framework-dependent build these tests reference, or the executable whose
+    /// absolute path <c>ESA_STAGE_TEST_EXECUTABLE</c> gives, such as the Native AOT build of the linux-x64 package.
+    /// </summary>
+    public static string ToolPath { get; } =
+        Environment.GetEnvironmentVariable("ESA_STAGE_TEST_EXECUTABLE") is { Length: > 0 } executable
+            ? Path.GetFullPath(executable)
+            : Path.Combine(AppContext.BaseDirectory, "esa-stage.dll");
+
+    private static bool IsNativeExecutable => !ToolPath.EndsWith(".dll", StringComparison.Ordinal);
 
     /// <summary>Gets an empty folder that stands in for the home folder of every run.</summary>
     public static string EmptyHome { get; } = Directory.CreateTempSubdirectory("esa-cli-home-").FullName;
@@ -24,7 +33,7 @@ internal static class ToolProcess
     public static Process Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null,
         string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(IsNativeExecutable ? ToolPath : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -32,7 +41,11 @@ internal static class ToolProcess
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
         };
-        start.ArgumentList.Add(ToolPath);
+        if (!IsNativeExecutable)
+        {
+            start.ArgumentList.Add(ToolPath);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -46,7 +59,7 @@ internal static class ToolProcess
             start.Environment[name] = value;
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        return Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
     }
 
     /// <summary>
