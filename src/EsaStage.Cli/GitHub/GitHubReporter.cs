@@ -124,6 +124,12 @@ internal sealed class GitHubReporter(IGitHubClient client, GitHubRunContext cont
         {
             Warn(what, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Octokit reads GitHub's answers into its models by reflection; an answer it cannot read (a field of a
+            // shape it does not expect) must not turn a staging that succeeded into a failed step.
+            Warn(what, $"GitHub's answer could not be read ({ex.GetType().Name}: {ex.Message}).");
+        }
     }
 
     private void Warn(string what, string why) =>

@@ -132,6 +132,23 @@ public sealed class GitHubReportingTests
         }
     }
 
+    [TestMethod]
+    public async Task Stage_GitHubAnswerUnreadable_WarnsAndKeepsTheStagedCodeVersion()
+    {
+        await using var emulator = await EsaEmulator.StartAsync(new EmulatorOptions { Routines = ["hello-routine"] });
+        await using var github = await FakeGitHubApi.StartAsync();
+        github.DeploymentAnswer = """{"id": "not a number", "payload": {"routine": ["not", "text"]}}""";
+        var environment = Runner(emulator, github, pullRequest: null);
+
+        var run = await ToolProcess.RunAsync(StageArguments(emulator), environment);
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        Assert.Contains("::warning title=ESA4101::ESA4101: Reporting the deployment to GitHub failed", run.Stderr);
+        Assert.Contains("could not be read", run.Stderr);
+        Assert.DoesNotContain("Unhandled exception", run.Stderr);
+        Assert.AreEqual(run.Stdout.Trim(), ReadOutputs(environment)["code-version"]);
+    }
+
     private static Dictionary<string, string> ReadOutputs(Dictionary<string, string> environment) =>
         File.Exists(environment["GITHUB_OUTPUT"])
             ? Core.Tests.Ci.RunnerFileReader.Read(environment["GITHUB_OUTPUT"])

@@ -23,6 +23,9 @@ internal sealed partial class FakeGitHubApi : IAsyncDisposable
     /// <summary>Gets or sets the status every deployment request is answered with instead of success.</summary>
     public int? FailDeploymentsWith { get; set; }
 
+    /// <summary>Gets or sets a body every deployment request is answered with, as created, instead of GitHub's.</summary>
+    public string? DeploymentAnswer { get; set; }
+
     public Uri ApiUrl => new(_server.BaseAddress, "api/v3");
 
     public IReadOnlyList<RecordedHttpRequest> Requests => _server.Requests;
@@ -156,7 +159,9 @@ internal sealed partial class FakeGitHubApi : IAsyncDisposable
             {
                 return FailDeploymentsWith is { } failure
                     ? Error(failure)
-                    : Created(Deployment(++_nextId, JsonNode.Parse(request.Body)!));
+                    : DeploymentAnswer is { } answer
+                        ? new LoopbackAnswer(201, answer)
+                        : Created(Deployment(++_nextId, JsonNode.Parse(request.Body)!));
             }
 
             if (IssueComments().Match(path) is { Success: true } list)
